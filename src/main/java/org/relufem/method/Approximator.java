@@ -1,0 +1,25 @@
+package org.relufem.method;
+
+import org.relufem.sample.SampleSet;
+
+/** An approximation method with its settings fixed: fits sample sets. Immutable. */
+public interface Approximator {
+    /**
+     * Fits {@code data}.
+     *
+     * @param data training points and values. Not modified.
+     * @throws IllegalArgumentException if the method cannot use this data (e.g. grid-only methods
+     *     given scattered points)
+     */
+    Approximant fit(SampleSet data);
+
+    /**
+     * Fits {@code data} and reports every stage a user asked for. Iterative methods override this
+     * to report a checkpoint per requested epoch count from one run; the default is a single stage.
+     */
+    default Fit fitStages(SampleSet data) {
+        long start = System.nanoTime();
+        Approximant approximant = fit(data);
+        return Fit.single(approximant, (System.nanoTime() - start) * 1e-9);
+    }
+}

@@ -1,0 +1,169 @@
+package org.relufem.method.net;
+
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.relufem.method.net.optim.Objective;
+import org.relufem.method.net.optim.Parameters;
+import org.relufem.sample.SampleSet;
+
+/**
+ * Mean squared error of a network over a batch of training points, with the backward pass written
+ * out: for L(z) = (1/B) sum (z_out - y)^2, dz_out = (2/B)(z_out - y); per layer
+ * dW_l = dz_l^T a_l, db_l = column sums of dz_l, dz_(l-1) = (dz_l W_l) .* [z_(l-1) &gt; 0]
+ * (ReLU's derivative taken as 0 at 0, as torch does).
+ *
+ * <p>Every buffer is allocated in the constructor for the largest batch; {@link #evaluate()}
+ * allocates nothing. With a batch size below the data size, {@link #nextBatch()} walks a seeded
+ * permutation of the points, reshuffled each epoch.
+ */
+final class MseObjective implements Objective {
+    private final ReluNetwork net;
+    private final SampleSet data;
+    private final ForwardPass pass;
+    private final DMatrixRMaj[] dz;
+    private final DMatrixRMaj[] weightGradients;
+    private final DMatrixRMaj[] biasGradients;
+    private final Parameters parameters;
+    private final double[] target;
+    private final int batchSize;
+    private final int[] permutation;
+    private final SplittableRandom shuffle;
+    private int position;
+
+    /**
+     * @param batchSize points per step; the data size (or more) means full batch
+     * @param shuffle the stream that orders mini-batches; unused for full batch
+     */
+    MseObjective(ReluNetwork net, SampleSet data, int batchSize, SplittableRandom shuffle) {
+        if (data.count() < 1) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        if (data.dimension() != net.dimension()) {
+            throw new IllegalArgumentException("training points have dimension " + data.dimension()
+                    + ", the network takes " + net.dimension());
+        }
+        ReluNetwork.requirePositive("batch_size", batchSize);
+        this.net = net;
+        this.data = data;
+        this.batchSize = Math.min(batchSize, data.count());
+        this.pass = new ForwardPass(net, this.batchSize);
+        int layers = net.layers();
+        this.dz = new DMatrixRMaj[layers];
+        this.weightGradients = new DMatrixRMaj[layers];
+        this.biasGradients = new DMatrixRMaj[layers];
+        double[][] values = new double[2 * layers][];
+        double[][] gradients = new double[2 * layers][];
+        for (int l = 0; l < layers; l++) {
+            dz[l] = new DMatrixRMaj(this.batchSize, net.fanOut(l));
+            weightGradients[l] = new DMatrixRMaj(net.fanOut(l), net.fanIn(l));
+            biasGradients[l] = new DMatrixRMaj(1, net.fanOut(l));
+            values[2 * l] = net.weights[l].data;
+            values[2 * l + 1] = net.biases[l].data;
+            gradients[2 * l] = weightGradients[l].data;
+            gradients[2 * l + 1] = biasGradients[l].data;
+        }
+        this.parameters = new Parameters(values, gradients);
+        this.target = new double[this.batchSize];
+        this.shuffle = shuffle;
+        this.permutation = new int[data.count()];
+        for (int i = 0; i < permutation.length; i++) {
+            permutation[i] = i;
+        }
+        if (isFullBatch()) {
+            System.arraycopy(data.points(), 0, pass.input().data, 0, data.points().length);
+            System.arraycopy(data.values(), 0, target, 0, target.length);
+        }
+    }
+
+    boolean isFullBatch() {
+        return batchSize == data.count();
+    }
+
+    /** Number of optimiser steps in one pass over the data. */
+    int batchesPerEpoch() {
+        return (data.count() + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * Loads the next mini-batch (the last of an epoch may be smaller) and returns its size; the
+     * first batch of each epoch reshuffles. A no-op for full batch.
+     */
+    int nextBatch() {
+        if (isFullBatch()) {
+            return batchSize;
+        }
+        int count = data.count();
+        if (position == 0) {
+            for (int i = count - 1; i > 0; i--) { // Fisher-Yates
+                int j = shuffle.nextInt(i + 1);
+                int t = permutation[i];
+                permutation[i] = permutation[j];
+                permutation[j] = t;
+            }
+        }
+        int rows = Math.min(batchSize, count - position);
+        pass.resize(rows);
+        int d = data.dimension();
+        double[] input = pass.input().data;
+        for (int r = 0; r < rows; r++) {
+            int i = permutation[position + r];
+            System.arraycopy(data.points(), i * d, input, r * d, d);
+            target[r] = data.values()[i];
+        }
+        position = (position + rows) % count;
+        return rows;
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public double evaluate() {
+        DMatrixRMaj out = pass.run(net);
+        int rows = out.numRows;
+        int last = dz.length - 1;
+        DMatrixRMaj delta = dz[last];
+        delta.reshape(rows, 1);
+        double sum = 0;
+        double scale = 2.0 / rows;
+        for (int i = 0; i < rows; i++) {
+            double r = out.data[i] - target[i];
+            sum += r * r;
+            delta.data[i] = scale * r;
+        }
+        for (int l = last; l >= 0; l--) {
+            delta = dz[l];
+            CommonOps_DDRM.multTransA(delta, pass.a[l], weightGradients[l]);
+            columnSums(delta, biasGradients[l].data);
+            if (l > 0) {
+                DMatrixRMaj previous = dz[l - 1];
+                previous.reshape(rows, previous.numCols);
+                CommonOps_DDRM.mult(delta, net.weights[l], previous);
+                double[] pd = previous.data;
+                double[] zd = pass.z[l - 1].data;
+                int size = rows * previous.numCols;
+                for (int i = 0; i < size; i++) {
+                    if (!(zd[i] > 0)) {
+                        pd[i] = 0;
+                    }
+                }
+            }
+        }
+        return sum / rows;
+    }
+
+    private static void columnSums(DMatrixRMaj m, double[] out) {
+        int cols = m.numCols;
+        java.util.Arrays.fill(out, 0, cols, 0.0);
+        double[] md = m.data;
+        int size = m.numRows * cols;
+        for (int i = 0; i < size; i += cols) {
+            for (int j = 0; j < cols; j++) {
+                out[j] += md[i + j];
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.relufem.method.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.relufem.method.Approximant;
+import org.relufem.method.Approximator;
+import org.relufem.method.Fit;
+import org.relufem.method.Stage;
+import org.relufem.method.net.optim.Optimizer;
+import org.relufem.method.net.optim.Optimizers;
+import org.relufem.metric.Errors;
+import org.relufem.sample.RandomStreams;
+import org.relufem.sample.SampleSet;
+
+/**
+ * Trains a ReLU network by minimising the training MSE, and reports a checkpoint at every
+ * requested epoch count from one run to the largest. An epoch is one pass over the data: one step
+ * for full batch, ceil(points / batch_size) steps otherwise. A non-finite loss stops training; that
+ * checkpoint and every later one are reported as diverged, not thrown.
+ *
+ * @param width units per hidden layer
+ * @param depth hidden layers
+ * @param optimizer optimiser name, see {@link Optimizers}
+ * @param lr learning rate
+ * @param epochs checkpoint epoch counts, each >= 1
+ * @param initSeed seed of the initial weights (and of the mini-batch order)
+ * @param batchSize points per step; 0 means full batch
+ */
+public record NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs,
+                          long initSeed, int batchSize) implements Approximator {
+
+    public NetTraining {
+        ReluNetwork.requirePositive("width", width);
+        ReluNetwork.requirePositive("depth", depth);
+        if (epochs.isEmpty()) {
+            throw new IllegalArgumentException("epochs must name at least one checkpoint");
+        }
+        epochs = List.copyOf(new TreeSet<>(epochs));
+        ReluNetwork.requirePositive("epochs", epochs.get(0));
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
+        }
+        Optimizers.create(optimizer, lr); // validates the name and lr up front
+    }
+
+    /** Full-batch training. */
+    public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed) {
+        this(width, depth, optimizer, lr, epochs, initSeed, 0);
+    }
+
+    /** The network's initial state: PyTorch's default initialisation from the init stream of the seed. */
+    public ReluNetwork initialNetwork(int inputs) {
+        return ReluNetwork.torchDefault(inputs, width, depth, RandomStreams.of(initSeed, RandomStreams.INIT));
+    }
+
+    /** Trains to the largest epoch count and returns the network there (or throws if training diverged). */
+    @Override
+    public Approximant fit(SampleSet data) {
+        Stage last = fitStages(data).stages().get(epochs.size() - 1);
+        if (last.status() != Stage.Status.OK) {
+            throw new IllegalStateException(last.message());
+        }
+        return last.approximant();
+    }
+
+    @Override
+    public Fit fitStages(SampleSet data) {
+        long start = System.nanoTime();
+        ReluNetwork net = initialNetwork(data.dimension());
+        MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
+                RandomStreams.of(initSeed, RandomStreams.BATCH));
+        Optimizer opt = Optimizers.create(optimizer, lr);
+        int maxEpochs = epochs.get(epochs.size() - 1);
+        double[] history = new double[maxEpochs];
+        List<Stage> stages = new ArrayList<>(epochs.size());
+        int steps = objective.batchesPerEpoch();
+        int next = 0;
+        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+            double weighted = 0;
+            for (int s = 0; s < steps; s++) {
+                int rows = objective.nextBatch();
+                weighted += rows * opt.step(objective);
+            }
+            double loss = weighted / data.count();
+            history[epoch - 1] = loss;
+            if (!Double.isFinite(loss)) {
+                String why = "training loss became " + loss + " at epoch " + epoch;
+                double seconds = (System.nanoTime() - start) * 1e-9;
+                for (; next < epochs.size(); next++) {
+                    stages.add(Stage.diverged(epochs.get(next), seconds, why));
+                }
+                return new Fit(stages, java.util.Arrays.copyOf(history, epoch));
+            }
+            if (epoch == epochs.get(next)) {
+                stages.add(checkpoint(epoch, net.copy(), data, start));
+                next++;
+            }
+        }
+        return new Fit(stages, history);
+    }
+
+    private static Stage checkpoint(int epoch, ReluNetwork snapshot, SampleSet data, long start) {
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        double trainMse = Errors.of(snapshot, data).mse();
+        if (!Double.isFinite(trainMse)) {
+            return Stage.diverged(epoch, seconds, "training MSE is " + trainMse + " after epoch " + epoch);
+        }
+        return Stage.ok(epoch, snapshot, trainMse, seconds);
+    }
+}

@@ -1,0 +1,13 @@
+package org.relufem.method.net.optim;
+
+/** A differentiable loss of a set of parameters. */
+public interface Objective {
+    /** The parameters the loss depends on; the same instance on every call. */
+    Parameters parameters();
+
+    /**
+     * The loss at the current parameter values; writes its gradient into {@link
+     * Parameters#gradients()}. May return a non-finite value; callers decide what that means.
+     */
+    double evaluate();
+}

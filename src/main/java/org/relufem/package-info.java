@@ -1,0 +1,7 @@
+/**
+ * relufem: when does a trained ReLU network beat finite elements, and at what cost?
+ *
+ * <p>The numerical packages ({@code target}, {@code sample}, {@code method}, {@code metric}) are
+ * plain Java with no Spark dependency; everything an executor computes for one trial lives there.
+ */
+package org.relufem;

@@ -1,0 +1,48 @@
+package org.relufem.method.net;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.relufem.sample.SampleSet;
+import org.relufem.sample.Samplers;
+import org.relufem.target.Targets;
+
+/** The hand-written backward pass against central finite differences of the loss. */
+class GradientCheckTest {
+    @ParameterizedTest(name = "d={0} width={1} depth={2} batch={3}")
+    @CsvSource({"1, 5, 1, 40", "2, 8, 1, 40", "2, 6, 3, 40", "3, 7, 2, 40", "5, 4, 4, 40", "2, 10, 2, 16"})
+    void gradientMatchesCentralDifferences(int d, int width, int depth, int batch) {
+        SampleSet data = Samplers.uniform(Targets.create("gaussian", d), 40, 7);
+        ReluNetwork net = ReluNetwork.torchDefault(d, width, depth, new SplittableRandom(11 * d + width));
+        MseObjective objective = new MseObjective(net, data, batch, new SplittableRandom(3));
+        objective.nextBatch();
+        objective.evaluate();
+        double[][] values = objective.parameters().values();
+        double[][] gradients = objective.parameters().gradients();
+        double[][] analytic = new double[gradients.length][];
+        for (int b = 0; b < gradients.length; b++) {
+            analytic[b] = gradients[b].clone(); // evaluate() below overwrites the gradient blocks
+        }
+        double differenceSquared = 0;
+        double normSquared = 0;
+        double h = 1e-6;
+        for (int b = 0; b < values.length; b++) {
+            for (int i = 0; i < values[b].length; i++) {
+                double saved = values[b][i];
+                values[b][i] = saved + h;
+                double up = objective.evaluate();
+                values[b][i] = saved - h;
+                double down = objective.evaluate();
+                values[b][i] = saved;
+                double numeric = (up - down) / (2 * h);
+                differenceSquared += (numeric - analytic[b][i]) * (numeric - analytic[b][i]);
+                normSquared += analytic[b][i] * analytic[b][i];
+            }
+        }
+        double relative = Math.sqrt(differenceSquared / normSquared);
+        assertTrue(normSquared > 1e-12, "the gradient vanished: nothing was checked");
+        assertTrue(relative < 1e-6, "relative gradient error ||fd - analytic|| / ||analytic|| = " + relative);
+    }
+}
