@@ -42,7 +42,7 @@ final class ForwardPass {
         int last = a.length - 1;
         for (int l = 0; l <= last; l++) {
             DMatrixRMaj zl = z[l];
-            CommonOps_DDRM.multTransB(a[l], net.weights[l], zl);
+            CommonOps_DDRM.mult(a[l], net.weights[l], zl); // weights hold W_l^T
             double[] b = net.biases[l].data;
             double[] zd = zl.data;
             int cols = zl.numCols;

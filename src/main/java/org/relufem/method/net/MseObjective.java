@@ -26,6 +26,8 @@ final class MseObjective implements Objective {
     private final DMatrixRMaj[] biasGradients;
     private final Parameters parameters;
     private final double[] target;
+    /** The fused kernel for depth 1, else null. */
+    private final ShallowKernel shallow;
     private final int batchSize;
     private final int[] permutation;
     private final SplittableRandom shuffle;
@@ -56,7 +58,7 @@ final class MseObjective implements Objective {
         double[][] gradients = new double[2 * layers][];
         for (int l = 0; l < layers; l++) {
             dz[l] = new DMatrixRMaj(this.batchSize, net.fanOut(l));
-            weightGradients[l] = new DMatrixRMaj(net.fanOut(l), net.fanIn(l));
+            weightGradients[l] = new DMatrixRMaj(net.fanIn(l), net.fanOut(l));
             biasGradients[l] = new DMatrixRMaj(1, net.fanOut(l));
             values[2 * l] = net.weights[l].data;
             values[2 * l + 1] = net.biases[l].data;
@@ -65,6 +67,7 @@ final class MseObjective implements Objective {
         }
         this.parameters = new Parameters(values, gradients);
         this.target = new double[this.batchSize];
+        this.shallow = net.depth() == 1 ? new ShallowKernel(net.dimension(), net.width()) : null;
         this.shuffle = shuffle;
         this.permutation = new int[data.count()];
         for (int i = 0; i < permutation.length; i++) {
@@ -122,6 +125,18 @@ final class MseObjective implements Objective {
 
     @Override
     public double evaluate() {
+        if (shallow != null) {
+            DMatrixRMaj input = pass.input();
+            return shallow.lossAndGradient(input.numRows, input.data, target,
+                    net.weights[0].data, net.biases[0].data, net.weights[1].data, net.biases[1].data[0],
+                    weightGradients[0].data, biasGradients[0].data, weightGradients[1].data,
+                    biasGradients[1].data);
+        }
+        return evaluateLayered();
+    }
+
+    /** The layer-by-layer pass over whole-batch matrices, for any depth. */
+    double evaluateLayered() {
         DMatrixRMaj out = pass.run(net);
         int rows = out.numRows;
         int last = dz.length - 1;
@@ -136,12 +151,12 @@ final class MseObjective implements Objective {
         }
         for (int l = last; l >= 0; l--) {
             delta = dz[l];
-            CommonOps_DDRM.multTransA(delta, pass.a[l], weightGradients[l]);
+            CommonOps_DDRM.multTransA(pass.a[l], delta, weightGradients[l]); // d(W_l^T) = a_l^T dz_l
             columnSums(delta, biasGradients[l].data);
             if (l > 0) {
                 DMatrixRMaj previous = dz[l - 1];
                 previous.reshape(rows, previous.numCols);
-                CommonOps_DDRM.mult(delta, net.weights[l], previous);
+                CommonOps_DDRM.multTransB(delta, net.weights[l], previous); // dz_l W_l
                 double[] pd = previous.data;
                 double[] zd = pass.z[l - 1].data;
                 int size = rows * previous.numCols;

@@ -6,8 +6,10 @@ import org.relufem.method.Approximant;
 
 /**
  * A fully connected network x -> W_L relu(... relu(W_1 x + b_1) ...) + b_L with {@code depth}
- * hidden layers of {@code width} ReLU units and a linear scalar output, in float64. W_l is
- * out x in (PyTorch's layout), b_l is 1 x out.
+ * hidden layers of {@code width} ReLU units and a linear scalar output, in float64. Weights are
+ * stored transposed, W_l^T as in x out, so that a batch with points as rows runs through row-major
+ * products whose inner loops are contiguous (z = a W_l^T + b_l); b_l is 1 x out. Parameter vectors
+ * and initialisation use PyTorch's out x in order.
  *
  * <p>Training mutates the weights in place; {@link #copy()} takes a snapshot. Evaluation is
  * thread-safe as long as nothing trains the instance at the same time.
@@ -29,7 +31,7 @@ public final class ReluNetwork implements Approximant {
         this.weights = new DMatrixRMaj[depth + 1];
         this.biases = new DMatrixRMaj[depth + 1];
         for (int l = 0; l <= depth; l++) {
-            weights[l] = new DMatrixRMaj(fanOut(l), fanIn(l));
+            weights[l] = new DMatrixRMaj(fanIn(l), fanOut(l));
             biases[l] = new DMatrixRMaj(1, fanOut(l));
         }
     }
@@ -40,14 +42,16 @@ public final class ReluNetwork implements Approximant {
      */
     public static ReluNetwork torchDefault(int inputs, int width, int depth, SplittableRandom random) {
         ReluNetwork net = new ReluNetwork(inputs, width, depth);
+        double[] parameters = new double[(int) net.degreesOfFreedom()];
+        int at = 0;
         for (int l = 0; l <= depth; l++) {
             double bound = 1 / Math.sqrt(net.fanIn(l));
-            for (double[] block : new double[][] {net.weights[l].data, net.biases[l].data}) {
-                for (int i = 0; i < block.length; i++) {
-                    block[i] = bound * (2 * random.nextDouble() - 1);
-                }
+            int layerSize = net.fanIn(l) * net.fanOut(l) + net.fanOut(l);
+            for (int i = 0; i < layerSize; i++) {
+                parameters[at++] = bound * (2 * random.nextDouble() - 1);
             }
         }
+        net.setParameters(parameters);
         return net;
     }
 
@@ -58,14 +62,25 @@ public final class ReluNetwork implements Approximant {
             throw new IllegalArgumentException("a " + inputs + " -> " + width + " x " + depth + " -> 1 network has "
                     + net.degreesOfFreedom() + " parameters, got " + parameters.length);
         }
+        net.setParameters(parameters);
+        return net;
+    }
+
+    /** Loads parameters given in {@link #parameterVector()} order. */
+    private void setParameters(double[] parameters) {
         int at = 0;
         for (int l = 0; l <= depth; l++) {
-            for (double[] block : new double[][] {net.weights[l].data, net.biases[l].data}) {
-                System.arraycopy(parameters, at, block, 0, block.length);
-                at += block.length;
+            int in = fanIn(l);
+            int out = fanOut(l);
+            double[] w = weights[l].data;
+            for (int j = 0; j < out; j++) {
+                for (int k = 0; k < in; k++) {
+                    w[k * out + j] = parameters[at++];
+                }
             }
+            System.arraycopy(parameters, at, biases[l].data, 0, out);
+            at += out;
         }
-        return net;
     }
 
     /** A deep copy. */
@@ -78,10 +93,16 @@ public final class ReluNetwork implements Approximant {
         double[] out = new double[(int) degreesOfFreedom()];
         int at = 0;
         for (int l = 0; l <= depth; l++) {
-            for (double[] block : new double[][] {weights[l].data, biases[l].data}) {
-                System.arraycopy(block, 0, out, at, block.length);
-                at += block.length;
+            int in = fanIn(l);
+            int fanOut = fanOut(l);
+            double[] w = weights[l].data;
+            for (int j = 0; j < fanOut; j++) {
+                for (int k = 0; k < in; k++) {
+                    out[at++] = w[k * fanOut + j];
+                }
             }
+            System.arraycopy(biases[l].data, 0, out, at, fanOut);
+            at += fanOut;
         }
         return out;
     }
@@ -125,13 +146,16 @@ public final class ReluNetwork implements Approximant {
             double[] w = weights[l].data;
             double[] b = biases[l].data;
             int fanIn = fanIn(l);
-            double[] out = new double[fanOut(l)];
-            for (int j = 0; j < out.length; j++) {
-                double s = b[j];
-                for (int k = 0; k < fanIn; k++) {
-                    s += w[j * fanIn + k] * in[k];
+            double[] out = b.clone();
+            for (int k = 0; k < fanIn; k++) {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] += in[k] * w[k * out.length + j];
                 }
-                out[j] = l < depth ? Math.max(s, 0) : s;
+            }
+            if (l < depth) {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = Math.max(out[j], 0);
+                }
             }
             in = out;
         }

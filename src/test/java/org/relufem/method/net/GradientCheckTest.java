@@ -1,5 +1,6 @@
 package org.relufem.method.net;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -44,5 +45,31 @@ class GradientCheckTest {
         double relative = Math.sqrt(differenceSquared / normSquared);
         assertTrue(normSquared > 1e-12, "the gradient vanished: nothing was checked");
         assertTrue(relative < 1e-6, "relative gradient error ||fd - analytic|| / ||analytic|| = " + relative);
+    }
+
+    @ParameterizedTest(name = "d={0} width={1}")
+    @CsvSource({"1, 7", "2, 100", "3, 33"})
+    void fusedShallowKernelAgreesWithTheLayeredPass(int d, int width) {
+        SampleSet data = Samplers.uniform(Targets.create("oscillatory", d), 300, 5);
+        ReluNetwork net = ReluNetwork.torchDefault(d, width, 1, new SplittableRandom(width));
+        MseObjective objective = new MseObjective(net, data, data.count(), new SplittableRandom(0));
+        double fused = objective.evaluate();
+        double[][] fusedGradient = copy(objective.parameters().gradients());
+        double layered = objective.evaluateLayered();
+        double[][] layeredGradient = objective.parameters().gradients();
+        assertEquals(layered, fused, 1e-14 * layered);
+        for (int b = 0; b < fusedGradient.length; b++) {
+            for (int i = 0; i < fusedGradient[b].length; i++) {
+                assertEquals(layeredGradient[b][i], fusedGradient[b][i], 1e-13, "block " + b + " entry " + i);
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] blocks) {
+        double[][] out = new double[blocks.length][];
+        for (int b = 0; b < blocks.length; b++) {
+            out[b] = blocks[b].clone();
+        }
+        return out;
     }
 }
