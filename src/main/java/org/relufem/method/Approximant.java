@@ -32,4 +32,12 @@ public interface Approximant {
 
     /** Degrees of freedom: nodal values of an interpolant, trainable parameters of a network. */
     long degreesOfFreedom();
+
+    /**
+     * The fitted parameters as one vector of length {@link #degreesOfFreedom()} (nodal values,
+     * network weights in the method's documented order), enough to rebuild the approximant.
+     *
+     * @return a new array
+     */
+    double[] parameterVector();
 }

@@ -43,6 +43,12 @@ abstract class GridInterpolant implements Approximant {
         return nodal.length;
     }
 
+    /** The nodal values, in the grid's node order. */
+    @Override
+    public double[] parameterVector() {
+        return nodal.clone();
+    }
+
     @Override
     public double value(double[] x, int offset) {
         return valueWith(x, offset, new double[d], new int[d]);

@@ -88,7 +88,8 @@ public final class ReluNetwork implements Approximant {
         return of(inputs, width, depth, parameterVector());
     }
 
-    /** All parameters: W_1 row-major, b_1, W_2, b_2, ..., W_L, b_L. A new array. */
+    /** All parameters: W_1 (out x in, row-major, PyTorch's order), b_1, W_2, b_2, ..., W_L, b_L. A new array. */
+    @Override
     public double[] parameterVector() {
         double[] out = new double[(int) degreesOfFreedom()];
         int at = 0;

@@ -1,0 +1,62 @@
+package org.relufem.cli;
+
+import java.io.PrintWriter;
+import org.apache.spark.sql.SparkSession;
+import org.relufem.sweep.BuildInfo;
+import org.relufem.sweep.SpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code relufem} entry point. Exit codes: 0 success, 2 bad input (spec, arguments, output
+ * directory), 1 any other failure. Results go to stdout, everything else to stderr.
+ */
+@Command(name = "relufem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class},
+        description = "When does a trained ReLU network beat finite elements, and at what cost?")
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = execute(args);
+        SparkSession.getDefaultSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line and returns its exit code. Commands share the default SparkSession and
+     * leave it running (tests reuse one); {@link #main} stops it before the JVM exits.
+     */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan or query");
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof SpecException) {
+            err.println("relufem: " + e.getMessage());
+            return 2;
+        }
+        err.println("relufem: failed: " + e);
+        e.printStackTrace(err);
+        return 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"relufem " + BuildInfo.version()};
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.relufem.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.relufem.report.ResultsTable;
+import org.relufem.sweep.SpecException;
+
+/** Checks an --out directory before anything is written to it. */
+final class OutputDirectory {
+    private OutputDirectory() {
+    }
+
+    /**
+     * Accepts a missing directory, an empty one, or one holding a relufem table.
+     *
+     * @throws SpecException for a file, or a non-empty directory that is not a relufem table
+     */
+    static Path checkWritable(String out) {
+        Path path = Path.of(out);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new SpecException("--out " + out + " is a file, not a directory");
+        }
+        if (Files.isDirectory(path) && !isEmpty(path) && !ResultsTable.exists(path)) {
+            throw new SpecException("--out " + out + " is a non-empty directory that holds no relufem table;"
+                    + " refusing to write into it");
+        }
+        return path;
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new SpecException("--out " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+}

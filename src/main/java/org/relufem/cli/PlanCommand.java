@@ -1,0 +1,51 @@
+package org.relufem.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.relufem.report.OutputFormat;
+import org.relufem.sweep.CostModel;
+import org.relufem.sweep.SweepSpec;
+import org.relufem.sweep.TrialSpace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Validate a spec and print its trials per method and estimated cost; writes nothing.")
+final class PlanCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "sweep spec (HOCON)")
+    Path spec;
+
+    @Option(names = "--cores", paramLabel = "N", description = "cores to spread the estimate over, default: this machine's")
+    Integer cores;
+
+    @Override
+    public void run() {
+        SweepSpec sweep = SweepSpec.load(spec);
+        TrialSpace space = new TrialSpace(sweep);
+        List<String[]> lines = new ArrayList<>();
+        double total = 0;
+        long start = 0;
+        for (int b = 0; b < sweep.methods().size(); b++) {
+            SweepSpec.MethodSpec m = sweep.methods().get(b);
+            long trials = space.blockSize(b);
+            double seconds = 0;
+            for (long i = start; i < start + trials; i++) {
+                seconds += CostModel.seconds(space.trial(i));
+            }
+            start += trials;
+            total += seconds;
+            long rows = trials * (m.isNetwork() ? m.epochs().size() : 1);
+            lines.add(new String[] {String.valueOf(b), m.method(), m.data().sampler(), String.valueOf(trials),
+                String.valueOf(rows), String.format(Locale.ROOT, "%.1f", seconds)});
+        }
+        System.out.println("sweep " + sweep.name() + " (" + spec + ")");
+        OutputFormat.printTable(new String[] {"block", "method", "sampler", "trials", "rows", "est_core_seconds"},
+                lines, System.out);
+        int n = cores == null ? Runtime.getRuntime().availableProcessors() : cores;
+        System.out.printf(Locale.ROOT, "total: %d trials, %d rows, about %.0f core-seconds (%.0f s on %d cores)%n",
+                space.size(), space.rowCount(), total, total / n, n);
+    }
+}

@@ -1,0 +1,45 @@
+package org.relufem.cli;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.relufem.report.OutputFormat;
+import org.relufem.report.ResultsTable;
+import org.relufem.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Run read-only SQL over the results table, registered as view 'trials'. Only the result goes to stdout.")
+final class QueryCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "SQL", description = "e.g. \"SELECT method, count(*) FROM trials GROUP BY method\"")
+    String sql;
+
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "results table directory, default ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            converter = FormatConverter.class, description = "table, csv or json (JSON Lines), default ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master")
+    String master;
+
+    @Override
+    public void run() {
+        if (!ResultsTable.exists(out)) {
+            throw new org.relufem.sweep.SpecException("no relufem results under " + out
+                    + " (run a sweep first, or pass --out DIR)");
+        }
+        SparkSession spark = Sessions.create(master, "relufem query");
+        format.print(ResultsTable.query(spark, out, sql), System.out);
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.of(value);
+        }
+    }
+}

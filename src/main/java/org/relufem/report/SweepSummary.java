@@ -1,0 +1,48 @@
+package org.relufem.report;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The table {@code run} prints at the end: one line per method and setting, with the number of
+ * trials, how many succeeded, the median and best test MSE and the median max error over seeds, and
+ * the total fit time.
+ */
+public final class SweepSummary {
+    static final String SQL = """
+            SELECT method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, epochs,
+                   count(*) AS rows, sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok,
+                   percentile(mse, 0.5) AS median_mse, min(mse) AS best_mse,
+                   percentile(max_abs_err, 0.5) AS median_max_err, sum(fit_seconds) AS fit_seconds
+            FROM trials WHERE sweep = '%s'
+            GROUP BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, epochs
+            ORDER BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, epochs
+            """;
+
+    private SweepSummary() {
+    }
+
+    /** Prints the summary of sweep {@code sweep} (view {@code trials} must be registered). Columns that are null on every line are left out. */
+    public static void print(SparkSession spark, String sweep, PrintStream out) {
+        Dataset<Row> summary = spark.sql(String.format(SQL, sweep));
+        List<Row> rows = summary.collectAsList();
+        String[] names = summary.columns();
+        List<Integer> shown = new ArrayList<>();
+        for (int c = 0; c < names.length; c++) {
+            final int col = c;
+            if (rows.stream().anyMatch(r -> !r.isNullAt(col))) {
+                shown.add(c);
+            }
+        }
+        String[] header = shown.stream().map(c -> names[c]).toArray(String[]::new);
+        List<String[]> cells = new ArrayList<>();
+        for (Row r : rows) {
+            cells.add(shown.stream().map(c -> OutputFormat.text(r.get(c), true)).toArray(String[]::new));
+        }
+        OutputFormat.printTable(header, cells, out);
+    }
+}

@@ -1,0 +1,83 @@
+package org.relufem.spark;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.sql.Timestamp;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.relufem.metric.Errors;
+import org.relufem.sweep.ResultRow;
+import org.relufem.sweep.Trial;
+
+/**
+ * The results table's columns (DESIGN.md section 3) and the flattening of a {@link ResultRow}.
+ * Changing a column's meaning is a breaking change; adding one is not.
+ */
+public final class ResultSchema {
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        field("sweep", StringType, false),
+        field("trial_id", StringType, false),
+        field("method", StringType, false),
+        field("target", StringType, false),
+        field("dim", IntegerType, false),
+        field("grid_n", IntegerType, true),
+        field("train_points", IntegerType, false),
+        field("sampler", StringType, false),
+        field("train_seed", LongType, true),
+        field("width", IntegerType, true),
+        field("depth", IntegerType, true),
+        field("epochs", IntegerType, true),
+        field("optimizer", StringType, true),
+        field("lr", DoubleType, true),
+        field("batch_size", IntegerType, true),
+        field("init_seed", LongType, true),
+        field("test_seed", LongType, false),
+        field("test_points", IntegerType, false),
+        field("params", LongType, true),
+        field("mse", DoubleType, true),
+        field("rmse", DoubleType, true),
+        field("rel_l2", DoubleType, true),
+        field("max_abs_err", DoubleType, true),
+        field("train_mse", DoubleType, true),
+        field("fit_seconds", DoubleType, true),
+        field("eval_seconds", DoubleType, true),
+        field("status", StringType, false),
+        field("message", StringType, true),
+        field("loss_curve", SQLDataTypes.VectorType(), true),
+        field("weights", SQLDataTypes.VectorType(), true),
+        field("code_version", StringType, false),
+        field("started_at", TimestampType, false),
+        field("host", StringType, false),
+    });
+
+    private ResultSchema() {
+    }
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+
+    /** The row of {@link #SCHEMA} for {@code r} in sweep {@code sweep}. */
+    public static Row toRow(String sweep, ResultRow r) {
+        Trial t = r.trial();
+        Errors e = r.errors();
+        return RowFactory.create(sweep, r.trialId(), t.method(), t.target(), t.dim(), t.gridN(), t.trainPoints(),
+                t.sampler(), t.trainSeed(), t.width(), t.depth(), r.epochs(), t.optimizer(), t.lr(), t.batchSize(),
+                t.initSeed(), t.testSeed(), t.testPoints(), r.params(),
+                e == null ? null : e.mse(), e == null ? null : e.rmse(), e == null ? null : e.relL2(),
+                e == null ? null : e.maxAbsErr(), r.trainMse(), r.fitSeconds(), r.evalSeconds(), r.status(),
+                r.message(), r.lossCurve() == null ? null : Vectors.dense(r.lossCurve()),
+                r.weights() == null ? null : Vectors.dense(r.weights()), r.codeVersion(),
+                Timestamp.from(r.startedAt()), r.host());
+    }
+}

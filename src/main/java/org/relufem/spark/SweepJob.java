@@ -1,0 +1,43 @@
+package org.relufem.spark;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.relufem.sweep.SweepSpec;
+import org.relufem.sweep.TrialRunner;
+import org.relufem.sweep.TrialSpace;
+
+/**
+ * Runs a sweep: the driver sends trial indices (not trials) to executors, which expand and run
+ * them; the rows are written to Parquet under {@code out}, partitioned by sweep. The driver holds
+ * only the spec, so its memory does not grow with the number of trials. Writing replaces this
+ * sweep's partition and leaves other sweeps' untouched.
+ */
+public final class SweepJob {
+    /** Most tasks a sweep is cut into: one trial per task up to here, for balance; more, and tasks take several. */
+    static final int MAX_TASKS = 1000;
+
+    private SweepJob() {
+    }
+
+    /**
+     * Runs every trial of {@code spec} and writes the rows under {@code out}.
+     *
+     * @return the number of rows written
+     */
+    public static long run(SparkSession spark, SweepSpec spec, String out) {
+        TrialSpace space = new TrialSpace(spec);
+        String sweep = spec.name();
+        int tasks = (int) Math.max(1, Math.min(space.size(), MAX_TASKS));
+        JavaRDD<Row> rows = spark.range(0, space.size(), 1, tasks).javaRDD()
+                .flatMap(index -> TrialRunner.run(space.trial(index)).stream()
+                        .map(r -> ResultSchema.toRow(sweep, r)).iterator());
+        spark.createDataFrame(rows, ResultSchema.SCHEMA).write()
+                .mode(SaveMode.Overwrite)
+                .option("partitionOverwriteMode", "dynamic")
+                .partitionBy("sweep")
+                .parquet(out);
+        return space.rowCount();
+    }
+}

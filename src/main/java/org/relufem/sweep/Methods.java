@@ -1,0 +1,53 @@
+package org.relufem.sweep;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.relufem.method.Approximator;
+import org.relufem.method.fem.GridInterpolation;
+import org.relufem.method.net.NetTraining;
+
+/** What each method name in a spec accepts: its samplers and its own keys besides {@code method} and {@code data}. */
+final class Methods {
+    /** Keys of a network method block. */
+    static final Set<String> NET_KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
+            "batch_size", "keep_weights");
+
+    record Kind(Set<String> samplers, Set<String> keys) {
+        boolean isNetwork() {
+            return !keys.isEmpty();
+        }
+    }
+
+    private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
+            "p1", new Kind(Set.of("grid"), Set.of()),
+            "q1", new Kind(Set.of("grid"), Set.of()),
+            "relu_net", new Kind(Set.of("grid", "uniform"), NET_KEYS)));
+
+    private Methods() {
+    }
+
+    static Kind kind(String method) {
+        return KINDS.get(method);
+    }
+
+    static List<String> names() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    /** The approximator a trial asks for: the one place that maps method names to implementations. */
+    static Approximator create(Trial trial) {
+        switch (trial.method()) {
+            case "p1":
+                return GridInterpolation.P1;
+            case "q1":
+                return GridInterpolation.Q1;
+            case "relu_net":
+                return new NetTraining(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.epochs(),
+                        trial.initSeed(), trial.batchSize());
+            default:
+                throw new IllegalArgumentException("unknown method '" + trial.method() + "'");
+        }
+    }
+}

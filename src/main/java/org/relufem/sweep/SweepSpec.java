@@ -1,0 +1,215 @@
+package org.relufem.sweep;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.relufem.method.net.optim.Optimizers;
+import org.relufem.target.Targets;
+
+/**
+ * A validated, immutable sweep spec (DESIGN.md section 4): the sweep name, the target axis, the
+ * test sets and one block of axes per method. Every list is an axis, a scalar an axis of one value.
+ *
+ * @param name the sweep name, [a-z0-9-]+: the Parquet partition and the resume key
+ * @param source where the spec came from (a file path)
+ * @param targets the target axis: every (name, dim) pair
+ * @param testPoints uniform random test points per test set
+ * @param testSeeds one test set per seed
+ * @param methods the method blocks, in spec order
+ * @param fingerprint a hash of the whole resolved spec, to tell whether a spec changed
+ */
+public record SweepSpec(String name, String source, List<TargetChoice> targets, int testPoints, List<Long> testSeeds,
+                        List<MethodSpec> methods, String fingerprint) implements Serializable {
+
+    /** Largest tensor grid a spec may ask for, in nodes (2^24: 16.7 million points of d doubles each). */
+    public static final long MAX_GRID_NODES = 1L << 24;
+
+    private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9-]+");
+    private static final Set<String> TOP_KEYS = Set.of("sweep", "targets", "test", "methods");
+
+    /** A target name with one dimension. */
+    public record TargetChoice(String name, int dim) implements Serializable {
+    }
+
+    /**
+     * The training data of a method block.
+     *
+     * @param sampler {@code grid} or {@code uniform}
+     * @param gridN nodes per axis (grid), else empty
+     * @param points sample counts (uniform), else empty
+     * @param seeds training-point seeds (uniform), else empty
+     */
+    public record DataSpec(String sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds)
+            implements Serializable {
+    }
+
+    /**
+     * One method block. Network axes are empty for interpolants.
+     *
+     * @param epochs checkpoint epoch counts of one training run (not an axis of trials)
+     * @param batchSizes points per step, 0 for full batch
+     */
+    public record MethodSpec(String method, DataSpec data, List<Integer> widths, List<Integer> depths,
+                             List<String> optimizers, List<Double> lrs, List<Integer> batchSizes,
+                             List<Long> initSeeds, List<Integer> epochs, boolean keepWeights) implements Serializable {
+        public boolean isNetwork() {
+            return !widths.isEmpty();
+        }
+    }
+
+    /** Reads and validates a spec file. */
+    public static SweepSpec load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new SpecException("spec " + file + " is a directory, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new SpecException("spec file not found: " + file);
+        }
+        Config config;
+        try {
+            config = ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
+        } catch (ConfigException e) {
+            throw new SpecException("cannot read spec " + file + ": " + e.getMessage(), e);
+        }
+        return parse(config, file.toString());
+    }
+
+    /** Parses and validates spec text; {@code source} names it in errors. */
+    public static SweepSpec parse(String text, String source) {
+        Config config;
+        try {
+            config = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(source)).resolve();
+        } catch (ConfigException e) {
+            throw new SpecException("cannot read spec " + source + ": " + e.getMessage(), e);
+        }
+        return parse(config, source);
+    }
+
+    private static SweepSpec parse(Config config, String source) {
+        SpecReader top = SpecReader.of(config.root(), "the spec");
+        top.onlyKeys(TOP_KEYS);
+        String name = SpecReader.string(top.value("sweep"), "sweep");
+        if (!SWEEP_NAME.matcher(name).matches()) {
+            throw SpecReader.error(top.value("sweep"), "sweep must match [a-z0-9-]+ (it names a directory), got '" + name + "'");
+        }
+        List<TargetChoice> targets = targets(top);
+        int testPoints = 1000;
+        List<Long> testSeeds = List.of(0L);
+        if (top.has("test")) {
+            SpecReader test = SpecReader.of(top.value("test"), "test");
+            test.onlyKeys(Set.of("points", "seeds"));
+            testPoints = test.has("points") ? test.integer("points", 1) : testPoints;
+            testSeeds = test.longAxis("seeds", 0, testSeeds);
+        }
+        List<MethodSpec> methods = new ArrayList<>();
+        List<ConfigValue> blocks = top.elements("methods");
+        for (int i = 0; i < blocks.size(); i++) {
+            methods.add(method(SpecReader.of(blocks.get(i), "methods[" + i + "]"), targets));
+        }
+        String fingerprint = TrialIds.hash(config.root().render(ConfigRenderOptions.concise()));
+        return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), fingerprint);
+    }
+
+    private static List<TargetChoice> targets(SpecReader top) {
+        List<TargetChoice> out = new ArrayList<>();
+        Set<TargetChoice> seen = new HashSet<>();
+        List<ConfigValue> entries = top.elements("targets");
+        for (int i = 0; i < entries.size(); i++) {
+            SpecReader t = SpecReader.of(entries.get(i), "targets[" + i + "]");
+            t.onlyKeys(Set.of("name", "dim"));
+            String name = SpecReader.string(t.value("name"), t.name("name"));
+            List<Integer> dims;
+            try {
+                Integer fallback = Targets.defaultDimension(name);
+                if (fallback == null && !t.has("dim")) {
+                    throw SpecReader.error(t.value("name"), "target " + name + " in targets[" + i
+                            + "] is defined in any dimension: give dim = ...");
+                }
+                dims = t.intAxis("dim", 1, fallback == null ? null : List.of(fallback));
+                for (int d : dims) {
+                    Targets.create(name, d);
+                }
+            } catch (IllegalArgumentException e) {
+                throw SpecReader.error(t.value("name"), t.name("name") + ": " + e.getMessage());
+            }
+            for (int d : dims) {
+                if (!seen.add(new TargetChoice(name, d))) {
+                    throw SpecReader.error(entries.get(i), "target " + name + " in d = " + d + " appears twice");
+                }
+                out.add(new TargetChoice(name, d));
+            }
+        }
+        return out;
+    }
+
+    private static MethodSpec method(SpecReader m, List<TargetChoice> targets) {
+        String method = SpecReader.string(m.value("method"), m.name("method"));
+        Methods.Kind kind = Methods.kind(method);
+        if (kind == null) {
+            throw SpecReader.error(m.value("method"), "unknown method '" + method + "' in " + m.name("method")
+                    + "; known methods: " + String.join(", ", Methods.names()));
+        }
+        Set<String> keys = new HashSet<>(kind.keys());
+        keys.add("method");
+        keys.add("data");
+        m.onlyKeys(keys);
+        DataSpec data = data(SpecReader.of(m.value("data"), m.name("data")), method, kind, targets);
+        if (!kind.isNetwork()) {
+            return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), false);
+        }
+        List<String> optimizers = m.stringAxis("optimizer", List.of("adam"));
+        for (String o : optimizers) {
+            if (!Optimizers.names().contains(o)) {
+                throw SpecReader.error(m.value("optimizer"), "unknown optimizer '" + o + "' in " + m.name("optimizer")
+                        + "; known optimizers: " + String.join(", ", Optimizers.names()));
+            }
+        }
+        return new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)), optimizers,
+                m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
+                m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
+                m.bool("keep_weights", false));
+    }
+
+    private static DataSpec data(SpecReader d, String method, Methods.Kind kind, List<TargetChoice> targets) {
+        String sampler = SpecReader.string(d.value("sampler"), d.name("sampler"));
+        if (!kind.samplers().contains(sampler)) {
+            throw SpecReader.error(d.value("sampler"), "method " + method + " cannot use sampler = " + sampler
+                    + "; it takes " + String.join(" or ", new java.util.TreeSet<>(kind.samplers())));
+        }
+        if (sampler.equals("grid")) {
+            d.onlyKeys(Set.of("sampler", "grid_n"));
+            List<Integer> gridN = d.intAxis("grid_n", 2, null);
+            for (TargetChoice t : targets) {
+                for (int n : gridN) {
+                    double nodes = Math.pow(n, t.dim());
+                    if (nodes > MAX_GRID_NODES) {
+                        throw SpecReader.error(d.value("grid_n"), d.name("grid_n") + " = " + n + " in d = " + t.dim()
+                                + " (target " + t.name() + ") gives " + (long) nodes + " nodes; the limit is "
+                                + MAX_GRID_NODES);
+                    }
+                }
+            }
+            return new DataSpec(sampler, gridN, List.of(), List.of());
+        }
+        d.onlyKeys(Set.of("sampler", "points", "seeds"));
+        return new DataSpec(sampler, List.of(), d.intAxis("points", 1, null), d.longAxis("seeds", 0, List.of(0L)));
+    }
+
+    private static List<Integer> sorted(List<Integer> values) {
+        return values.stream().sorted().toList();
+    }
+}

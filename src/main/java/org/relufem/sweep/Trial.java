@@ -1,0 +1,68 @@
+package org.relufem.sweep;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One unit of work: a method fitted once to one training set of one target, measured on one test
+ * set. A network trial trains once and yields a row per epoch checkpoint. Fields that do not apply
+ * to the method are null.
+ *
+ * @param index the trial's position in its sweep's {@link TrialSpace}
+ * @param gridN nodes per axis for grid data
+ * @param trainPoints number of training points (n^d for grid data)
+ * @param trainSeed seed of scattered training points
+ * @param batchSize points per step as trained (train_points for full batch)
+ * @param epochs checkpoint epoch counts, ascending
+ */
+public record Trial(long index, String method, String target, int dim, String sampler, Integer gridN,
+                    int trainPoints, Long trainSeed, Integer width, Integer depth, String optimizer, Double lr,
+                    Integer batchSize, Long initSeed, List<Integer> epochs, long testSeed, int testPoints,
+                    boolean keepWeights) implements Serializable {
+
+    public boolean isNetwork() {
+        return width != null;
+    }
+
+    /**
+     * Every parameter that defines the trial's numbers, as sorted key=value pairs. Nulls are left
+     * out, so adding an optional parameter later keeps the old ids. Not part of it: the epoch
+     * checkpoints (they are per row) and keep_weights (it changes what is stored, not the numbers).
+     */
+    public String canonical() {
+        Map<String, Object> p = new TreeMap<>();
+        p.put("method", method);
+        p.put("target", target);
+        p.put("dim", dim);
+        p.put("sampler", sampler);
+        p.put("grid_n", gridN);
+        p.put("train_points", trainPoints);
+        p.put("train_seed", trainSeed);
+        p.put("width", width);
+        p.put("depth", depth);
+        p.put("optimizer", optimizer);
+        p.put("lr", lr);
+        p.put("batch_size", batchSize);
+        p.put("init_seed", initSeed);
+        p.put("test_seed", testSeed);
+        p.put("test_points", testPoints);
+        StringBuilder s = new StringBuilder();
+        p.forEach((k, v) -> {
+            if (v != null) {
+                s.append(s.length() == 0 ? "" : ";").append(k).append('=').append(v);
+            }
+        });
+        return s.toString();
+    }
+
+    /** The ids of this trial's rows: one per epoch checkpoint for networks, else one. */
+    public List<String> rowIds() {
+        String c = canonical();
+        if (!isNetwork()) {
+            return List.of(TrialIds.hash(c));
+        }
+        return epochs.stream().map(e -> TrialIds.hash(c + ";epochs=" + e)).toList();
+    }
+}

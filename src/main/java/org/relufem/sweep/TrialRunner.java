@@ -1,0 +1,74 @@
+package org.relufem.sweep;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.relufem.method.Approximant;
+import org.relufem.method.Fit;
+import org.relufem.method.Stage;
+import org.relufem.metric.Errors;
+import org.relufem.sample.SampleSet;
+import org.relufem.sample.Samplers;
+import org.relufem.target.Target;
+import org.relufem.target.Targets;
+
+/**
+ * Runs one trial: builds its target, training and test sets, fits, and measures every stage. A
+ * pure function of the trial except for timings and provenance. A trial that throws yields its
+ * planned rows with status {@code failed} and the exception as message; one that diverges yields
+ * {@code diverged} rows. Either way the number of rows and their ids are those planned.
+ */
+public final class TrialRunner {
+    private TrialRunner() {
+    }
+
+    public static List<ResultRow> run(Trial trial) {
+        Instant started = Instant.now();
+        List<String> ids = trial.rowIds();
+        try {
+            Target target = Targets.create(trial.target(), trial.dim());
+            SampleSet train = trial.gridN() != null ? Samplers.grid(target, trial.gridN())
+                    : Samplers.uniform(target, trial.trainPoints(), trial.trainSeed());
+            SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
+            Fit fit = Methods.create(trial).fitStages(train);
+            if (fit.stages().size() != ids.size()) {
+                throw new IllegalStateException(fit.stages().size() + " stages for " + ids.size() + " planned rows");
+            }
+            List<ResultRow> rows = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                rows.add(row(trial, ids.get(i), fit, fit.stages().get(i), test, started));
+            }
+            return rows;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            List<ResultRow> rows = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                Integer epochs = trial.isNetwork() ? trial.epochs().get(i) : null;
+                rows.add(failed(trial, ids.get(i), epochs, message, started));
+            }
+            return rows;
+        }
+    }
+
+    private static ResultRow row(Trial t, String id, Fit fit, Stage stage, SampleSet test, Instant started) {
+        double[] curve = fit.lossHistory() == null ? null
+                : LossCurve.sample(fit.lossHistory(), stage.epochs() == null ? fit.lossHistory().length : stage.epochs());
+        Double trainMse = Double.isNaN(stage.trainMse()) ? null : stage.trainMse();
+        Approximant a = stage.approximant();
+        if (stage.status() != Stage.Status.OK) {
+            return new ResultRow(id, t, stage.epochs(), null, null, trainMse, stage.fitSeconds(), null,
+                    stage.status().label(), stage.message(), curve, null, BuildInfo.version(), started, BuildInfo.host());
+        }
+        long start = System.nanoTime();
+        Errors errors = Errors.of(a, test);
+        double evalSeconds = (System.nanoTime() - start) * 1e-9;
+        return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, trainMse, stage.fitSeconds(),
+                evalSeconds, Stage.Status.OK.label(), null, curve, t.keepWeights() ? a.parameterVector() : null,
+                BuildInfo.version(), started, BuildInfo.host());
+    }
+
+    private static ResultRow failed(Trial t, String id, Integer epochs, String message, Instant started) {
+        return new ResultRow(id, t, epochs, null, null, null, null, null, Stage.Status.FAILED.label(), message, null,
+                null, BuildInfo.version(), started, BuildInfo.host());
+    }
+}

@@ -1,0 +1,85 @@
+package org.relufem.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relufem.method.fem.GridInterpolation;
+import org.relufem.metric.Errors;
+import org.relufem.sample.Samplers;
+import org.relufem.target.Target;
+import org.relufem.target.Targets;
+
+class TrialRunnerTest {
+    private static Trial p1(int n) {
+        return new Trial(0, "p1", "seed2d", 2, "grid", n, n * n, null, null, null, null, null, null, null, List.of(),
+                3, 500, false);
+    }
+
+    private static Trial net(double lr, List<Integer> epochs, boolean keep) {
+        return new Trial(0, "relu_net", "seed2d", 2, "uniform", null, 200, 5L, 8, 2, "adam", lr, 200, 1L, epochs, 3,
+                500, keep);
+    }
+
+    @Test
+    void aP1RowIsTheNumericalCoreCalledDirectly() {
+        List<ResultRow> rows = TrialRunner.run(p1(16));
+        assertEquals(1, rows.size());
+        ResultRow r = rows.get(0);
+        Target seed = Targets.create("seed2d", 2);
+        Errors direct = Errors.of(GridInterpolation.P1.fit(Samplers.grid(seed, 16)), Samplers.test(seed, 500, 3));
+        assertEquals(direct, r.errors());
+        assertEquals("ok", r.status());
+        assertEquals(256L, r.params());
+        assertNull(r.epochs());
+        assertNull(r.lossCurve());
+        assertEquals(p1(16).rowIds().get(0), r.trialId());
+    }
+
+    @Test
+    void aNetworkTrialGivesARowPerCheckpointWithItsLossCurve() {
+        List<ResultRow> rows = TrialRunner.run(net(1e-2, List.of(10, 50), true));
+        assertEquals(2, rows.size());
+        assertEquals(10, rows.get(0).epochs());
+        assertEquals(50, rows.get(1).epochs());
+        assertArrayEquals(LossCurve.epochs(50).stream().mapToDouble(e -> e).toArray(), new double[] {1, 2, 5, 10, 20, 50});
+        assertEquals(4, rows.get(0).lossCurve().length);
+        assertEquals(6, rows.get(1).lossCurve().length);
+        assertEquals(rows.get(0).lossCurve()[3], rows.get(1).lossCurve()[3]);
+        assertTrue(rows.get(1).trainMse() < rows.get(0).trainMse());
+        assertEquals(8 * 3 + 8 * 9 + 9, rows.get(1).params());
+        assertEquals(rows.get(1).params(), (long) rows.get(1).weights().length);
+        assertTrue(rows.get(1).fitSeconds() >= rows.get(0).fitSeconds());
+        assertNull(TrialRunner.run(net(1e-2, List.of(10), false)).get(0).weights());
+    }
+
+    @Test
+    void aThrowingTrialBecomesFailedRowsWithTheReason() {
+        Trial broken = new Trial(0, "relu_net", "no_such_target", 2, "grid", 4, 16, null, 8, 1, "adam", 1e-3, 16, 0L,
+                List.of(1, 2), 0, 10, false);
+        List<ResultRow> rows = TrialRunner.run(broken);
+        assertEquals(broken.rowIds(), rows.stream().map(ResultRow::trialId).toList());
+        for (ResultRow r : rows) {
+            assertEquals("failed", r.status());
+            assertTrue(r.message().contains("unknown target 'no_such_target'"), r.message());
+            assertNull(r.errors());
+        }
+    }
+
+    @Test
+    void aDivergingTrialBecomesDivergedRows() {
+        Trial wild = new Trial(0, "relu_net", "seed2d", 2, "grid", 8, 64, null, 40, 4, "adam", 1e150, 64, 0L,
+                List.of(3, 300), 0, 10, false);
+        List<ResultRow> rows = TrialRunner.run(wild);
+        assertEquals(2, rows.size());
+        for (ResultRow r : rows) {
+            assertEquals("diverged", r.status());
+            assertNotNull(r.message());
+            assertNull(r.errors());
+        }
+    }
+}

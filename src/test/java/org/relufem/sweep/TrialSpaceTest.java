@@ -1,0 +1,82 @@
+package org.relufem.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrialSpaceTest {
+    private static final SweepSpec SMALL = SweepSpec.parse(SweepSpecTest.SMALL, "small.conf");
+
+    @Test
+    void trialCountIsTheProductOfAxisSizesPerMethod() {
+        TrialSpace space = new TrialSpace(SMALL);
+        // targets (seed2d, gaussian d=1, d=3) x test seeds 2 x grid_n 2
+        assertEquals(3 * 2 * 2, space.blockSize(0));
+        // targets 3 x test seeds 2 x points 2 x seeds 1 x widths 2 x depths 2 x optimizers 1 x lrs 1 x batch 1 x init 3
+        assertEquals(3 * 2 * 2 * 2 * 2 * 3, space.blockSize(1));
+        assertEquals(12 + 144, space.size());
+        assertEquals(12 + 144 * 2, space.rowCount());
+    }
+
+    @Test
+    void indexTrialIndexRoundTripsAndEveryRowIdIsDistinct() {
+        TrialSpace space = new TrialSpace(SMALL);
+        Set<String> ids = new HashSet<>();
+        for (long i = 0; i < space.size(); i++) {
+            Trial t = space.trial(i);
+            assertEquals(i, t.index());
+            assertEquals(i, space.indexOf(t));
+            ids.addAll(t.rowIds());
+        }
+        assertEquals(space.rowCount(), ids.size());
+        assertThrows(IndexOutOfBoundsException.class, () -> space.trial(space.size()));
+    }
+
+    @Test
+    void equalParametersGiveEqualIdsWhateverTheSpec() {
+        // The same p1 trial sits at a different index in a spec with more axes; its id does not move.
+        SweepSpec other = SweepSpec.parse(SweepSpecTest.SMALL.replace("grid_n = [4, 8]", "grid_n = [2, 3, 4, 8]")
+                .replace("sweep = small", "sweep = other"), "other.conf");
+        Trial a = new TrialSpace(SMALL).trial(0);
+        TrialSpace otherSpace = new TrialSpace(other);
+        Trial b = otherSpace.trial(otherSpace.indexOf(a));
+        assertNotEquals(a.index(), b.index());
+        assertEquals(a.rowIds(), b.rowIds());
+        assertEquals(a.canonical(), b.canonical());
+    }
+
+    @Test
+    void changingAnyParameterChangesTheId() {
+        Trial net = new TrialSpace(SMALL).trial(12);
+        String id = net.rowIds().get(0);
+        List<Trial> variants = List.of(
+                with(net, "target"), with(net, "dim"), with(net, "trainPoints"), with(net, "trainSeed"),
+                with(net, "width"), with(net, "depth"), with(net, "optimizer"), with(net, "lr"),
+                with(net, "batchSize"), with(net, "initSeed"), with(net, "testSeed"), with(net, "testPoints"),
+                with(net, "method"), with(net, "sampler"));
+        Set<String> seen = new HashSet<>(List.of(id));
+        for (Trial v : variants) {
+            assertEquals(true, seen.add(v.rowIds().get(0)), "changing a parameter must change the id: " + v.canonical());
+        }
+        assertNotEquals(net.rowIds().get(0), net.rowIds().get(1), "each epoch checkpoint is its own row");
+    }
+
+    private static Trial with(Trial t, String field) {
+        return new Trial(t.index(), field.equals("method") ? "relu_net2" : t.method(),
+                field.equals("target") ? "oscillatory" : t.target(), field.equals("dim") ? t.dim() + 1 : t.dim(),
+                field.equals("sampler") ? "sobol" : t.sampler(), t.gridN(),
+                field.equals("trainPoints") ? t.trainPoints() + 1 : t.trainPoints(),
+                field.equals("trainSeed") ? t.trainSeed() + 1 : t.trainSeed(),
+                field.equals("width") ? t.width() + 1 : t.width(), field.equals("depth") ? t.depth() + 1 : t.depth(),
+                field.equals("optimizer") ? "lbfgs" : t.optimizer(), field.equals("lr") ? t.lr() * 2 : t.lr(),
+                field.equals("batchSize") ? t.batchSize() - 1 : t.batchSize(),
+                field.equals("initSeed") ? t.initSeed() + 1 : t.initSeed(), t.epochs(),
+                field.equals("testSeed") ? t.testSeed() + 1 : t.testSeed(),
+                field.equals("testPoints") ? t.testPoints() + 1 : t.testPoints(), t.keepWeights());
+    }
+}
