@@ -1,0 +1,140 @@
+package org.relufem.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relufem.method.fem.GridInterpolation;
+import org.relufem.method.net.ReluNetwork;
+import org.relufem.metric.Errors;
+import org.relufem.report.ResultsTable;
+import org.relufem.sample.Samplers;
+import org.relufem.sweep.SweepSpec;
+import org.relufem.sweep.TrialSpace;
+import org.relufem.target.Target;
+import org.relufem.target.Targets;
+
+/** A small sweep end to end on the shared local[2] session. */
+class SweepJobTest {
+    static final String SPEC = """
+            sweep = tiny
+            targets = [ { name = seed2d }, { name = gaussian, dim = 3 } ]
+            test { points = 300, seeds = [0, 1] }
+            methods = [
+              { method = p1, data { sampler = grid, grid_n = [5, 9] } }
+              { method = q1, data { sampler = grid, grid_n = 5 } }
+              { method = relu_net
+                data { sampler = uniform, points = 64, seeds = [3] }
+                width = [4, 6], depth = [1, 2], lr = 1e-2, batch_size = [0, 16]
+                epochs = [3, 10], init_seeds = [0, 1]
+                keep_weights = true
+              }
+            ]
+            """;
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static SweepSpec spec;
+    static Dataset<Row> table;
+
+    @BeforeAll
+    static void runTheSweep() {
+        spark = SharedSpark.get();
+        spec = SweepSpec.parse(SPEC, "tiny.conf");
+        SweepJob.run(spark, spec, dir.resolve("out").toString());
+        table = ResultsTable.register(spark, dir.resolve("out"));
+    }
+
+    @Test
+    void theTableHasExactlyThePlannedRowsWithDistinctIds() {
+        TrialSpace space = new TrialSpace(spec);
+        assertEquals(2 * 2 * 2 + 2 * 2 + 2 * 2 * 2 * 2 * 2 * 2, space.size());
+        Row counts = spark.sql("SELECT count(*), count(DISTINCT trial_id) FROM trials").first();
+        assertEquals(space.rowCount(), counts.getLong(0));
+        assertEquals(space.rowCount(), counts.getLong(1));
+        assertEquals(0, spark.sql("SELECT * FROM trials WHERE status <> 'ok'").count());
+    }
+
+    @Test
+    void columnsAndTypesAreTheDocumentedSchema() {
+        // On read, the partition column moves to the end.
+        List<StructField> expected = new java.util.ArrayList<>(List.of(ResultSchema.SCHEMA.fields()));
+        StructField sweep = expected.remove(0);
+        expected.add(sweep);
+        StructField[] actual = table.schema().fields();
+        assertEquals(expected.size(), actual.length);
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(expected.get(i).name(), actual[i].name());
+            assertEquals(expected.get(i).dataType(), actual[i].dataType(), actual[i].name());
+        }
+    }
+
+    @Test
+    void p1RowsMatchTheNumericalCoreCalledDirectly() {
+        List<Row> rows = spark.sql("SELECT target, dim, grid_n, test_seed, mse, max_abs_err, rel_l2, params "
+                + "FROM trials WHERE method = 'p1'").collectAsList();
+        assertEquals(8, rows.size());
+        for (Row r : rows) {
+            Target target = Targets.create(r.getString(0), r.getInt(1));
+            Errors direct = Errors.of(GridInterpolation.P1.fit(Samplers.grid(target, r.getInt(2))),
+                    Samplers.test(target, 300, r.getLong(3)));
+            assertEquals(direct.mse(), r.getDouble(4));
+            assertEquals(direct.maxAbsErr(), r.getDouble(5));
+            assertEquals(direct.relL2(), r.getDouble(6));
+            assertEquals((long) Math.pow(r.getInt(2), r.getInt(1)), r.getLong(7));
+        }
+    }
+
+    @Test
+    void netRowsCarryTheirLossCurveAndWeightsThatRebuildTheNet() {
+        Row r = spark.sql("SELECT loss_curve, weights, width, depth, dim, epochs, params, mse, test_seed, batch_size "
+                + "FROM trials WHERE method = 'relu_net' AND epochs = 10 AND target = 'gaussian' AND width = 6 "
+                + "AND depth = 2 ORDER BY test_seed, init_seed, batch_size LIMIT 1").first();
+        Vector curve = (Vector) r.get(0);
+        assertEquals(4, curve.size()); // epochs 1, 2, 5, 10
+        Vector weights = (Vector) r.get(1);
+        assertEquals(r.getLong(6), weights.size());
+        ReluNetwork net = ReluNetwork.of(r.getInt(4), r.getInt(2), r.getInt(3), weights.toArray());
+        Target target = Targets.create("gaussian", 3);
+        assertEquals(r.getDouble(7), Errors.of(net, Samplers.test(target, 300, r.getLong(8))).mse(), 1e-15);
+        assertEquals(16, r.getInt(9));
+        assertEquals(64, spark.sql("SELECT max(batch_size) FROM trials WHERE method = 'relu_net'").first().getInt(0));
+    }
+
+    @Test
+    void interpolantRowsLeaveNetworkColumnsNull() {
+        Row r = spark.sql("SELECT width, epochs, optimizer, loss_curve, weights, train_mse, code_version, host, "
+                + "started_at FROM trials WHERE method = 'q1' LIMIT 1").first();
+        for (int c = 0; c < 6; c++) {
+            assertTrue(r.isNullAt(c), "column " + c);
+        }
+        assertNotNull(r.getString(6));
+        assertNotNull(r.getString(7));
+        assertNotNull(r.getTimestamp(8));
+    }
+
+    @Test
+    void rerunningReplacesTheSweepAndLeavesOtherSweepsAlone() {
+        Path out = dir.resolve("rerun");
+        SweepSpec other = SweepSpec.parse(SPEC.replace("sweep = tiny", "sweep = other"), "other.conf");
+        SweepJob.run(spark, spec, out.toString());
+        SweepJob.run(spark, other, out.toString());
+        SweepJob.run(spark, spec, out.toString());
+        Dataset<Row> t = spark.read().parquet(out.toString());
+        long rows = new TrialSpace(spec).rowCount();
+        assertEquals(rows, t.where("sweep = 'tiny'").count());
+        assertEquals(rows, t.where("sweep = 'other'").count());
+    }
+}
