@@ -13,20 +13,23 @@ final class OutputDirectory {
     }
 
     /**
-     * Accepts a missing directory, an empty one, or one holding a relufem table.
+     * Accepts a missing directory, an empty one, or one holding a relufem table. Remote paths
+     * (hdfs://, s3a://) are left to Spark.
      *
      * @throws SpecException for a file, or a non-empty directory that is not a relufem table
      */
-    static Path checkWritable(String out) {
+    static void checkWritable(String out) {
+        if (ResultsTable.isRemote(out)) {
+            return;
+        }
         Path path = Path.of(out);
         if (Files.exists(path) && !Files.isDirectory(path)) {
             throw new SpecException("--out " + out + " is a file, not a directory");
         }
-        if (Files.isDirectory(path) && !isEmpty(path) && !ResultsTable.exists(path)) {
+        if (Files.isDirectory(path) && !isEmpty(path) && !ResultsTable.exists(out)) {
             throw new SpecException("--out " + out + " is a non-empty directory that holds no relufem table;"
                     + " refusing to write into it");
         }
-        return path;
     }
 
     private static boolean isEmpty(Path dir) {

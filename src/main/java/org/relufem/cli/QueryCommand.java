@@ -1,6 +1,5 @@
 package org.relufem.cli;
 
-import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.relufem.report.OutputFormat;
 import org.relufem.report.ResultsTable;
@@ -17,7 +16,7 @@ final class QueryCommand implements Runnable {
 
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
             description = "results table directory, default ${DEFAULT-VALUE}")
-    Path out;
+    String out;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             converter = FormatConverter.class, description = "table, csv or json (JSON Lines), default ${DEFAULT-VALUE}")
@@ -28,10 +27,7 @@ final class QueryCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!ResultsTable.exists(out)) {
-            throw new org.relufem.sweep.SpecException("no relufem results under " + out
-                    + " (run a sweep first, or pass --out DIR)");
-        }
+        ResultsTable.requireExists(out); // before the session: a typo should not cost a Spark start
         SparkSession spark = Sessions.create(master, "relufem query");
         format.print(ResultsTable.query(spark, out, sql), System.out);
     }

@@ -30,15 +30,15 @@ final class RunCommand implements Runnable {
     @Override
     public void run() {
         SweepSpec sweep = SweepSpec.load(spec);
-        Path outDir = OutputDirectory.checkWritable(out);
+        OutputDirectory.checkWritable(out);
         TrialSpace space = new TrialSpace(sweep);
         System.err.printf("relufem: sweep %s: %d trials, %d rows -> %s%n", sweep.name(), space.size(),
-                space.rowCount(), outDir.toAbsolutePath());
+                space.rowCount(), out);
         long start = System.nanoTime();
         SparkSession spark = Sessions.create(master, "relufem run " + sweep.name());
-        SweepJob.run(spark, sweep, outDir.toString());
+        SweepJob.run(spark, sweep, out);
         System.err.printf("relufem: sweep %s written in %.1f s%n", sweep.name(), (System.nanoTime() - start) * 1e-9);
-        ResultsTable.register(spark, outDir);
+        ResultsTable.register(spark, out);
         SweepSummary.print(spark, sweep.name(), System.out);
     }
 }

@@ -16,8 +16,23 @@ public final class ResultsTable {
     private ResultsTable() {
     }
 
-    /** Whether {@code out} holds at least one sweep partition ({@code sweep=NAME}). */
-    public static boolean exists(Path out) {
+    /** Whether {@code out} names a path on another file system (hdfs://, s3a://, ...), which Spark checks itself. */
+    public static boolean isRemote(String out) {
+        return out.contains("://");
+    }
+
+    /**
+     * Whether {@code out} holds at least one sweep partition ({@code sweep=NAME}). Remote paths
+     * are assumed to; Spark reports a missing one when it reads.
+     */
+    public static boolean exists(String out) {
+        if (isRemote(out)) {
+            return true;
+        }
+        return exists(Path.of(out));
+    }
+
+    private static boolean exists(Path out) {
         if (!Files.isDirectory(out)) {
             return false;
         }
@@ -28,18 +43,23 @@ public final class ResultsTable {
         }
     }
 
-    /** Reads the table under {@code out} and registers it as view {@code trials}. */
-    public static Dataset<Row> register(SparkSession spark, Path out) {
+    /** @throws SpecException when {@code out} holds no results table */
+    public static void requireExists(String out) {
         if (!exists(out)) {
             throw new SpecException("no relufem results under " + out + " (run a sweep first, or pass --out DIR)");
         }
-        Dataset<Row> table = spark.read().parquet(out.toString());
+    }
+
+    /** Reads the table under {@code out} and registers it as view {@code trials}. */
+    public static Dataset<Row> register(SparkSession spark, String out) {
+        requireExists(out);
+        Dataset<Row> table = spark.read().parquet(out);
         table.createOrReplaceTempView(VIEW);
         return table;
     }
 
     /** Runs read-only {@code sql} over view {@code trials} of the table under {@code out}. */
-    public static Dataset<Row> query(SparkSession spark, Path out, String sql) {
+    public static Dataset<Row> query(SparkSession spark, String out, String sql) {
         ReadOnlySql.check(spark, sql);
         register(spark, out);
         return spark.sql(sql);

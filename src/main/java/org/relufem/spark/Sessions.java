@@ -23,7 +23,23 @@ public final class Sessions {
             b.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false");
+        } else if (System.getProperty("spark.jars") == null) {
+            applicationJar().ifPresent(jar -> b.config("spark.jars", jar));
         }
         return b.getOrCreate();
+    }
+
+    /**
+     * The jar relufem runs from, so that a driver started by plain java (jobs/relufem) ships it to
+     * a cluster's executors; spark-submit sets spark.jars itself.
+     */
+    static java.util.Optional<String> applicationJar() {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(
+                    Sessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? java.util.Optional.of(p.toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

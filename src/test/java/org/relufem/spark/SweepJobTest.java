@@ -54,7 +54,7 @@ class SweepJobTest {
         spark = SharedSpark.get();
         spec = SweepSpec.parse(SPEC, "tiny.conf");
         SweepJob.run(spark, spec, dir.resolve("out").toString());
-        table = ResultsTable.register(spark, dir.resolve("out"));
+        table = ResultsTable.register(spark, dir.resolve("out").toString());
     }
 
     @Test
