@@ -1,0 +1,79 @@
+package org.relufem.bench;
+
+import java.util.Collection;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * relufem's side of {@code jobs/bench}: runs the JMH kernels and a dense matrix-multiply peak
+ * probe, and prints one TSV line per case (case, value, unit) for the script to join with the
+ * peers' numbers. {@code --quick} shortens warm-up and measurement.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        System.out.println("case\tvalue\tunit");
+        for (RunResult r : jmh("TrainingStepBenchmark", quick)) {
+            String shape = r.getParams().getParam("shape");
+            double micros = r.getPrimaryResult().getScore();
+            print("train_step_" + shape, micros / 1e3, "ms/step");
+            String[] wd = shape.split("x");
+            int w = Integer.parseInt(wd[0]);
+            int depth = Integer.parseInt(wd[1]);
+            double params = 3.0 * w + (depth - 1) * w * (w + 1.0) + w + 1;
+            print("train_gflops_" + shape, 6 * params * 1024 / (micros * 1e3), "GFLOP/s");
+        }
+        for (RunResult r : jmh("InterpolationBenchmark", quick)) {
+            print("eval_" + r.getParams().getParam("method").toLowerCase(Locale.ROOT) + "_d"
+                    + r.getParams().getParam("grid").replace(':', 'n'), r.getPrimaryResult().getScore(), "ns/point");
+        }
+        print("gemm_512_peak", gemmGflops(quick ? 5 : 15), "GFLOP/s");
+    }
+
+    private static Collection<RunResult> jmh(String benchmark, boolean quick) throws RunnerException {
+        ChainedOptionsBuilder o = new OptionsBuilder().include("\\." + benchmark + "\\.").forks(1)
+                .warmupIterations(quick ? 2 : 4).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 3 : 6).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Xmx2g").shouldFailOnError(true)
+                .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+        return new Runner(o.build()).run();
+    }
+
+    /**
+     * Dense C = A B for 512 x 512 matrices with EJML (blocked, single thread): the best sustained
+     * rate of Java linear algebra on one core here, which the training step is compared against.
+     * Median of {@code reps} runs after warm-up.
+     */
+    static double gemmGflops(int reps) {
+        java.util.Random random = new java.util.Random(1);
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(512, 512, random);
+        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(512, 512, random);
+        DMatrixRMaj c = new DMatrixRMaj(512, 512);
+        double[] rates = new double[reps];
+        for (int i = 0; i < 3; i++) {
+            CommonOps_DDRM.mult(a, b, c);
+        }
+        for (int i = 0; i < reps; i++) {
+            long t = System.nanoTime();
+            CommonOps_DDRM.mult(a, b, c);
+            rates[i] = 2.0 * 512 * 512 * 512 / (System.nanoTime() - t);
+        }
+        java.util.Arrays.sort(rates);
+        return rates[reps / 2];
+    }
+
+    private static void print(String name, double value, String unit) {
+        System.out.printf(Locale.ROOT, "%s\t%.6g\t%s%n", name, value, unit);
+    }
+}
