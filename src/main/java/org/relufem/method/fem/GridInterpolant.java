@@ -71,7 +71,7 @@ abstract class GridInterpolant implements Approximant {
         int base = 0;
         for (int k = 0; k < d; k++) {
             double t = (x[offset + k] - lower[k]) * inverseSpacing[k];
-            int cell = (int) Math.floor(t);
+            int cell = (int) t; // truncation, not floor: negative t is clamped to cell 0 just below
             if (cell < 0) {
                 cell = 0;
             } else if (cell > n - 2) {

@@ -11,6 +11,12 @@ final class Q1Interpolant extends GridInterpolant {
     @Override
     double valueWith(double[] x, int offset, double[] xi, int[] order) {
         int base = locate(x, offset, xi);
+        if (d == 2) {
+            double s = xi[0];
+            double t = xi[1];
+            return (1 - t) * ((1 - s) * nodal[base] + s * nodal[base + 1])
+                    + t * ((1 - s) * nodal[base + n] + s * nodal[base + n + 1]);
+        }
         double sum = 0.0;
         for (int corner = 0; corner < (1 << d); corner++) {
             double weight = 1.0;

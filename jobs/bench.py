@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""jobs/bench's driver: runs relufem's cases and the peers' back to back and joins them.
+
+Every time is a median over repetitions measured in this run; ratios < 1 mean relufem is faster.
+Peers live in ../shared/peers (read-only; the libtorch one is copied and built under target/).
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PEERS = os.path.normpath(os.path.join(ROOT, "..", "shared", "peers"))
+QUICK = "--quick" in sys.argv[1:]
+ONE_THREAD = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+
+
+def log(msg):
+    print(f"bench: {msg}", file=sys.stderr, flush=True)
+
+
+def run(cmd, env=None, cwd=None, timeout=3600):
+    return subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=True).stdout
+
+
+def tables(text):
+    """{title: (header, rows)} for the '# title' + TSV blocks the peers print."""
+    out, title, header, rows = {}, None, None, []
+    for line in text.splitlines() + ["#"]:
+        if line.startswith("#") or not line.strip():
+            if header:
+                out[title] = (header, rows)
+            header, rows = None, []
+            title = line.lstrip("# ").strip() if line.startswith("#") else title
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+        else:
+            rows.append(dict(zip(header, cells)))
+    return out
+
+
+def relufem_cases():
+    log("relufem: JMH kernels")
+    cp = ":".join([os.path.join(ROOT, "target/test-classes"), os.path.join(ROOT, "target/classes"),
+                   open(os.path.join(ROOT, "target/test-classpath.txt")).read().strip()])
+    out = run(["java", "-cp", cp, "org.relufem.bench.BenchMain"] + (["--quick"] if QUICK else []))
+    return {r["case"]: float(r["value"]) for r in tables(out)[None][1]}
+
+
+def numpy_peer():
+    log("numpy peer: 1000 Adam steps, widths 100 and 1000, float64 and float32")
+    out = run([sys.executable, os.path.join(PEERS, "numpy_mlp.py"), "--widths", "100,1000",
+               "--seeds", "0-1" if QUICK else "0-4", "--dtypes", "float64,float32"], env=ONE_THREAD)
+    rows = next(v for k, v in tables(out).items() if k and k.startswith("summary"))[1]
+    return {(r["dtype"], int(r["width"])): float(r["wall_s_median"]) for r in rows}
+
+
+def scipy_peer():
+    log("scipy peer: interpolation on the 32 x 32 grid")
+    out = run([sys.executable, os.path.join(PEERS, "scipy_interp.py"), "--reps", "3" if QUICK else "5",
+               "--sizes", "32"], env=ONE_THREAD)
+    t = tables(out)
+    linear = next(v for k, v in t.items() if k and k.startswith("LinearND"))[1][0]
+    bilinear = next(v for k, v in t.items() if k and k.startswith("secondary"))[1][0]
+    return float(linear["eval_ns_per_pt_100k"]), float(bilinear["eval_ns_per_pt_100k"])
+
+
+def libtorch_peer():
+    build = os.path.join(ROOT, "target", "peers", "libtorch")
+    try:
+        if not os.path.isdir(os.path.join(build, "target", "classes")):
+            log("libtorch peer: building a copy under target/peers (fetches libtorch's native jar once)")
+            shutil.rmtree(build, ignore_errors=True)
+            shutil.copytree(os.path.join(PEERS, "libtorch"), build)
+            for dirpath, dirs, files in os.walk(build):
+                os.chmod(dirpath, 0o755)
+                for f in files:
+                    os.chmod(os.path.join(dirpath, f), 0o755 if f.endswith(".sh") else 0o644)
+            run(["mvn", "-q", "-B", "package"], cwd=build, timeout=1800)
+        log("libtorch peer: 1000 Adam steps, width 100, float32")
+        out = run([os.path.join(build, "run.sh"), "--threads", "1", "--mode", "raw", "--width", "100",
+                   "--seeds", "0-1" if QUICK else "0-4", "--reps", "1" if QUICK else "3"], cwd=build, timeout=1800)
+        rows = next(v for k, v in tables(out).items() if k and k.startswith("summary"))[1]
+        return float(rows[0]["wall_s_median"])
+    except (subprocess.SubprocessError, OSError, StopIteration, KeyError) as e:
+        log(f"libtorch peer skipped: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+        return None
+
+
+def sweep_seconds(master):
+    out_dir = os.path.join(ROOT, "target", "bench", "scaling-" + re.sub(r"\W", "", master))
+    shutil.rmtree(out_dir, ignore_errors=True)
+    log(f"sweep of 200 equal trials on {master}")
+    p = subprocess.run([os.path.join(ROOT, "jobs", "relufem"), "run", "conf/bench-scaling.conf", "--out", out_dir,
+                        "--master", master], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(re.search(r"written in ([0-9.]+) s", p.stderr).group(1))
+
+
+def main():
+    started = time.time()
+    r = relufem_cases()
+    numpy = numpy_peer()
+    linear_ns, bilinear_ns = scipy_peer()
+    torch = libtorch_peer()
+    one, two = sweep_seconds("local[1]"), sweep_seconds("local[2]")
+    rows = [
+        ("train_w100_1000_steps", r["train_step_100x1"], "numpy float64", numpy[("float64", 100)], "<= 0.5"),
+        ("train_w100_1000_steps", r["train_step_100x1"], "libtorch float32", torch, "<= 0.5"),
+        ("train_w100_1000_steps", r["train_step_100x1"], "numpy float32", numpy[("float32", 100)], "-"),
+        ("train_w1000_1000_steps", r["train_step_1000x1"], "numpy float64", numpy[("float64", 1000)], "<= 0.6"),
+        ("p1_eval_32x32_ns_per_point", r["eval_p1_d2n32"], "scipy RegularGridInterpolator", bilinear_ns, "<= 0.125"),
+        ("p1_eval_32x32_ns_per_point", r["eval_p1_d2n32"], "scipy LinearNDInterpolator", linear_ns, "-"),
+        ("sweep_200_trials_local2_s", two, "relufem local[1]", one, "<= 0.556"),
+    ]
+    print("case\trelufem\tpeer\tpeer_value\tratio\tgoal")
+    for case, mine, peer, theirs, goal in rows:
+        if theirs is None:
+            print(f"{case}\t{mine:.4g}\t{peer}\tskipped\t-\t{goal}")
+        else:
+            print(f"{case}\t{mine:.4g}\t{peer}\t{theirs:.4g}\t{mine / theirs:.3f}\t{goal}")
+    print("# relufem only")
+    print("case\tvalue\tunit")
+    for d, n in (("1", "1024"), ("2", "32"), ("3", "16"), ("4", "8"), ("6", "8")):
+        for m in ("p1", "q1"):
+            print(f"eval_{m}_d{d}_n{n}\t{r[f'eval_{m}_d{d}n{n}']:.4g}\tns/point")
+    for shape in ("100x1", "1000x1", "100x3"):
+        print(f"train_step_{shape}\t{r['train_step_' + shape]:.4g}\tms/step")
+        print(f"train_gflops_{shape}\t{r['train_gflops_' + shape]:.4g}\tGFLOP/s (6 flops per parameter per point)")
+    print(f"gemm_512_ejml\t{r['gemm_512_peak']:.4g}\tGFLOP/s (dense EJML multiply, one core)")
+    print(f"# total bench time {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
