@@ -19,12 +19,12 @@ final class P1Interpolant extends GridInterpolant {
     double valueWith(double[] x, int offset, double[] xi, int[] order) {
         int node = locate(x, offset, xi);
         if (d == 2) {
-            // The two triangles of the cell, without the general sort (the seed study's hot path).
-            double s = xi[0];
-            double t = xi[1];
-            return s >= t
-                    ? (1 - s) * nodal[node] + (s - t) * nodal[node + 1] + t * nodal[node + 1 + n]
-                    : (1 - t) * nodal[node] + (t - s) * nodal[node + n] + s * nodal[node + 1 + n];
+            // The seed study's hot path: the cell's two triangles share the diagonal corners; the
+            // middle vertex is picked by a conditional move, not a branch (random points mispredict).
+            double hi = Math.max(xi[0], xi[1]);
+            double lo = Math.min(xi[0], xi[1]);
+            int middle = node + (xi[0] >= xi[1] ? 1 : n);
+            return (1 - hi) * nodal[node] + (hi - lo) * nodal[middle] + lo * nodal[node + 1 + n];
         }
         // Insertion sort of the axes by decreasing xi: d is small, and it is adaptive on sorted input.
         for (int k = 0; k < d; k++) {
