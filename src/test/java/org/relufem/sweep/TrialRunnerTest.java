@@ -82,4 +82,24 @@ class TrialRunnerTest {
             assertNull(r.errors());
         }
     }
+
+    @Test
+    void anEpochsAxisTrainsOnceAndEqualsSeparateRuns() {
+        // DESIGN.md section 6: epochs [100, 1000, 10000] train once to 10000; rows equal three runs.
+        List<Integer> epochs = List.of(100, 1000, 10000);
+        Trial together = new Trial(0, "relu_net", "seed2d", 2, "grid", 6, 36, null, 6, 1, "adam", 1e-2, 36, 4L,
+                epochs, 0, 200, true);
+        List<ResultRow> rows = TrialRunner.run(together);
+        for (int i = 0; i < epochs.size(); i++) {
+            Trial alone = new Trial(0, "relu_net", "seed2d", 2, "grid", 6, 36, null, 6, 1, "adam", 1e-2, 36, 4L,
+                    List.of(epochs.get(i)), 0, 200, true);
+            ResultRow separate = TrialRunner.run(alone).get(0);
+            ResultRow checkpoint = rows.get(i);
+            assertEquals(separate.trialId(), checkpoint.trialId());
+            assertEquals(separate.errors(), checkpoint.errors());
+            assertEquals(separate.trainMse(), checkpoint.trainMse());
+            assertArrayEquals(separate.weights(), checkpoint.weights());
+            assertArrayEquals(separate.lossCurve(), checkpoint.lossCurve());
+        }
+    }
 }
