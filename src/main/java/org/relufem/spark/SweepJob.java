@@ -28,12 +28,8 @@ public final class SweepJob {
     private SweepJob() {
     }
 
-    /**
-     * Runs every trial of {@code spec} and writes the rows under {@code out}.
-     *
-     * @return the number of rows written
-     */
-    public static long run(SparkSession spark, SweepSpec spec, String out) {
+    /** Runs every trial of {@code spec} and writes its rows under {@code out}. */
+    public static void run(SparkSession spark, SweepSpec spec, String out) {
         TrialSpace space = new TrialSpace(spec);
         String sweep = spec.name();
         int tasks = (int) Math.max(1, Math.min(space.size(), MAX_TASKS));
@@ -49,7 +45,6 @@ public final class SweepJob {
                 .option("partitionOverwriteMode", "dynamic")
                 .partitionBy("sweep")
                 .parquet(out);
-        return space.rowCount();
     }
 
     /** Orders trials by decreasing estimated cost, then by index, so equal costs still split across tasks. */

@@ -50,13 +50,6 @@ public final class Box {
         return upper[axis] - lower[axis];
     }
 
-    public double volume() {
-        double v = 1;
-        for (int k = 0; k < lower.length; k++) {
-            v *= width(k);
-        }
-        return v;
-    }
 
     @Override
     public boolean equals(Object o) {
