@@ -56,8 +56,12 @@ final class ShallowKernel {
         double gradientB2 = 0;
         for (int i = 0; i < rows; i++) {
             int xi = i * d;
-            System.arraycopy(b1, 0, z, 0, width);
-            for (int k = 0; k < d; k++) {
+            double x0 = x[xi];
+            double[] row0 = w1Rows[0];
+            for (int j = 0; j < width; j++) {
+                z[j] = b1[j] + x0 * row0[j];
+            }
+            for (int k = 1; k < d; k++) {
                 double xk = x[xi + k];
                 double[] row = w1Rows[k];
                 for (int j = 0; j < width; j++) {
@@ -92,22 +96,35 @@ final class ShallowKernel {
         return sum / rows;
     }
 
-    /** a . b with four partial sums, breaking the add chain; the order is fixed, so results are reproducible. */
+    /**
+     * a . b with eight partial sums: C2 leaves this floating-point reduction scalar, and eight
+     * independent add chains keep both FP pipes busy where four left them waiting on add latency
+     * (JMH, 1000 Adam steps on 1024 points: width 1000 went from 1.48 to 1.17-1.33 ms per step).
+     * The order is fixed, so results are reproducible.
+     */
     private double dot(double[] a, double[] b) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
         int j = 0;
-        for (; j + 3 < width; j += 4) {
+        for (; j + 7 < width; j += 8) {
             s0 += a[j] * b[j];
             s1 += a[j + 1] * b[j + 1];
             s2 += a[j + 2] * b[j + 2];
             s3 += a[j + 3] * b[j + 3];
+            s4 += a[j + 4] * b[j + 4];
+            s5 += a[j + 5] * b[j + 5];
+            s6 += a[j + 6] * b[j + 6];
+            s7 += a[j + 7] * b[j + 7];
         }
         for (; j < width; j++) {
             s0 += a[j] * b[j];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }
