@@ -6,6 +6,7 @@ import org.relufem.report.ResultsTable;
 import org.relufem.report.SweepSummary;
 import org.relufem.spark.Sessions;
 import org.relufem.spark.SweepJob;
+import org.relufem.sweep.SpecException;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialSpace;
 import picocli.CommandLine.Command;
@@ -27,17 +28,45 @@ final class RunCommand implements Runnable {
             description = "Spark master, default ${DEFAULT-VALUE} (spark-submit's own wins)")
     String master;
 
+    @Option(names = "--replace", description = "delete the sweep's existing rows first, then run the spec")
+    boolean replace;
+
+    @Option(names = "--fail-fast", description = "stop at the first failed trial instead of recording it as a row")
+    boolean failFast;
+
+    @Option(names = "--trial-budget", paramLabel = "SECONDS",
+            description = "stop a trial's fit after this many seconds; its unreached checkpoints become failed rows")
+    Double trialBudget;
+
+    @Option(names = "--chunk-seconds", defaultValue = "60", paramLabel = "SECONDS",
+            description = "estimated seconds of work per core committed at once, default ${DEFAULT-VALUE};"
+                    + " a killed run loses at most the chunk in flight")
+    double chunkSeconds;
+
     @Override
     public void run() {
         SweepSpec sweep = SweepSpec.load(spec);
+        if (!(chunkSeconds > 0)) {
+            throw new SpecException("--chunk-seconds must be > 0, got " + chunkSeconds);
+        }
+        if (trialBudget != null && !(trialBudget > 0)) {
+            throw new SpecException("--trial-budget must be > 0 seconds, got " + trialBudget);
+        }
         OutputDirectory.checkWritable(out);
         TrialSpace space = new TrialSpace(sweep);
         System.err.printf("relufem: sweep %s: %d trials, %d rows -> %s%n", sweep.name(), space.size(),
                 space.rowCount(), out);
         long start = System.nanoTime();
         SparkSession spark = Sessions.create(master, "relufem run " + sweep.name());
-        SweepJob.run(spark, sweep, out);
-        System.err.printf("relufem: sweep %s written in %.1f s%n", sweep.name(), (System.nanoTime() - start) * 1e-9);
+        System.err.printf("relufem: Spark session on %s up in %.1f s%n", spark.sparkContext().master(),
+                (System.nanoTime() - start) * 1e-9);
+        start = System.nanoTime();
+        SweepJob.Options options = new SweepJob.Options(chunkSeconds, failFast,
+                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace);
+        SweepJob.Outcome o = SweepJob.run(spark, sweep, out, options);
+        System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks, %d already present,"
+                + " %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(), o.chunks(),
+                o.present(), o.failed());
         ResultsTable.register(spark, out);
         SweepSummary.print(spark, sweep.name(), System.out);
     }

@@ -22,4 +22,13 @@ public interface Approximator {
         Approximant approximant = fit(data);
         return Fit.single(approximant, (System.nanoTime() - start) * 1e-9);
     }
+
+    /**
+     * Like {@link #fitStages(SampleSet)}, but an iterative method stops once {@code budgetSeconds}
+     * of fitting have passed and reports the stages it did not reach as FAILED with the reason.
+     * One-step methods ignore the budget (the default).
+     */
+    default Fit fitStages(SampleSet data, double budgetSeconds) {
+        return fitStages(data);
+    }
 }

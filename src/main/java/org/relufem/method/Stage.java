@@ -35,4 +35,8 @@ public record Stage(Integer epochs, Approximant approximant, double trainMse, do
     public static Stage diverged(Integer epochs, double fitSeconds, String message) {
         return new Stage(epochs, null, Double.NaN, fitSeconds, Status.DIVERGED, message);
     }
+
+    public static Stage failed(Integer epochs, double fitSeconds, String message) {
+        return new Stage(epochs, null, Double.NaN, fitSeconds, Status.FAILED, message);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.spark.ResultSchema;
 import org.relufem.sweep.SpecException;
 
 /** The results table under an output directory, read back as Spark SQL view {@code trials}. */
@@ -53,7 +54,7 @@ public final class ResultsTable {
     /** Reads the table under {@code out} and registers it as view {@code trials}. */
     public static Dataset<Row> register(SparkSession spark, String out) {
         requireExists(out);
-        Dataset<Row> table = spark.read().parquet(out);
+        Dataset<Row> table = spark.read().schema(ResultSchema.TABLE_SCHEMA).parquet(out);
         table.createOrReplaceTempView(VIEW);
         return table;
     }

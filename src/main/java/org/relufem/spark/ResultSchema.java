@@ -24,8 +24,11 @@ import org.relufem.sweep.Trial;
  * Changing a column's meaning is a breaking change; adding one is not.
  */
 public final class ResultSchema {
-    public static final StructType SCHEMA = new StructType(new StructField[] {
-        field("sweep", StringType, false),
+    /** The partition column: a directory {@code sweep=NAME} per sweep, not stored in the files. */
+    public static final String PARTITION = "sweep";
+
+    /** The columns of the Parquet files, that is, every column but {@link #PARTITION}. */
+    public static final StructType FILE_SCHEMA = new StructType(new StructField[] {
         field("trial_id", StringType, false),
         field("method", StringType, false),
         field("target", StringType, false),
@@ -60,6 +63,9 @@ public final class ResultSchema {
         field("host", StringType, false),
     });
 
+    /** The table as read: the file columns, then the partition column (where Spark puts it). */
+    public static final StructType TABLE_SCHEMA = FILE_SCHEMA.add(field(PARTITION, StringType, true));
+
     private ResultSchema() {
     }
 
@@ -67,11 +73,11 @@ public final class ResultSchema {
         return DataTypes.createStructField(name, type, nullable);
     }
 
-    /** The row of {@link #SCHEMA} for {@code r} in sweep {@code sweep}. */
-    public static Row toRow(String sweep, ResultRow r) {
+    /** The row of {@link #FILE_SCHEMA} for {@code r}. */
+    public static Row toRow(ResultRow r) {
         Trial t = r.trial();
         Errors e = r.errors();
-        return RowFactory.create(sweep, r.trialId(), t.method(), t.target(), t.dim(), t.gridN(), t.trainPoints(),
+        return RowFactory.create(r.trialId(), t.method(), t.target(), t.dim(), t.gridN(), t.trainPoints(),
                 t.sampler(), t.trainSeed(), t.width(), t.depth(), r.epochs(), t.optimizer(), t.lr(), t.batchSize(),
                 t.initSeed(), t.testSeed(), t.testPoints(), r.params(),
                 e == null ? null : e.mse(), e == null ? null : e.rmse(), e == null ? null : e.relL2(),

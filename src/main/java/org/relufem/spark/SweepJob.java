@@ -1,58 +1,233 @@
 package org.relufem.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.util.LongAccumulator;
 import org.relufem.sweep.CostModel;
+import org.relufem.sweep.ResultRow;
+import org.relufem.sweep.SpecDiff;
+import org.relufem.sweep.SpecException;
 import org.relufem.sweep.SweepSpec;
+import org.relufem.sweep.Trial;
 import org.relufem.sweep.TrialRunner;
 import org.relufem.sweep.TrialSpace;
-import scala.Tuple2;
 
 /**
- * Runs a sweep: the driver sends trial indices (not trials) to executors, which expand and run
- * them; the rows are written to Parquet under {@code out}, partitioned by sweep. The driver holds
- * only the spec, so its memory does not grow with the number of trials. Writing replaces this
- * sweep's partition and leaves other sweeps' untouched.
+ * Runs a sweep in chunks, each committed on its own (see {@link SweepStore}), so a killed driver
+ * loses at most the chunk in flight and a rerun of the same spec computes only the trials whose
+ * rows are missing. The driver holds one chunk's trial indices at a time, never the rows.
  *
- * <p>Trials run longest first: executors sort the indices by {@link CostModel} estimate
- * (descending, index as tie-break) into range partitions, and Spark launches a stage's tasks in
- * partition order, so the slowest trials do not finish last (greedy LPT scheduling).
+ * <p>Within a chunk the trials are sorted by {@link CostModel} estimate, longest first, and dealt
+ * round-robin to a few tasks per core: every task gets a similar mix of long and short trials
+ * and runs its own longest first, so the cores finish together (greedy LPT), and each task runs
+ * many trials, which keeps Spark's per-task cost (scheduling, one Parquet file, a commit) small
+ * against the work.
  */
 public final class SweepJob {
-    /** Most tasks a sweep is cut into: one trial per task up to here, for balance; more, and tasks take several. */
-    static final int MAX_TASKS = 1000;
+    /** Most trials in one chunk, whatever their cost: bounds the driver's memory per chunk. */
+    static final int MAX_CHUNK_TRIALS = 20_000;
+    /** Tasks per core in a chunk: enough slack for estimates that are off, few enough that each runs many trials. */
+    static final int TASKS_PER_CORE = 4;
 
     private SweepJob() {
     }
 
-    /** Runs every trial of {@code spec} and writes its rows under {@code out}. */
-    public static void run(SparkSession spark, SweepSpec spec, String out) {
-        TrialSpace space = new TrialSpace(spec);
-        String sweep = spec.name();
-        int tasks = (int) Math.max(1, Math.min(space.size(), MAX_TASKS));
-        int sources = Math.max(1, Math.min(tasks, spark.sparkContext().defaultParallelism()));
-        JavaRDD<Row> rows = spark.range(0, space.size(), 1, sources).javaRDD()
-                .mapToPair(index -> new Tuple2<>(new CostKey(CostModel.seconds(space.trial(index)), index), index))
-                .sortByKey(true, tasks)
-                .values()
-                .flatMap(index -> TrialRunner.run(space.trial(index)).stream()
-                        .map(r -> ResultSchema.toRow(sweep, r)).iterator());
-        spark.createDataFrame(rows, ResultSchema.SCHEMA).write()
-                .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
-                .partitionBy("sweep")
-                .parquet(out);
+    /**
+     * How a run goes.
+     *
+     * @param chunkSeconds estimated core-seconds of work per core committed at once
+     * @param failFast stop at the first failed trial instead of recording it as a row
+     * @param trialBudgetSeconds fitting time after which a trial stops and its remaining rows fail
+     * @param replace delete the sweep's existing rows first (else a rerun resumes, and a changed spec is refused)
+     */
+    public record Options(double chunkSeconds, boolean failFast, double trialBudgetSeconds, boolean replace)
+            implements Serializable {
+        public static final Options DEFAULT = new Options(60, false, Double.POSITIVE_INFINITY, false);
     }
 
-    /** Orders trials by decreasing estimated cost, then by index, so equal costs still split across tasks. */
-    record CostKey(double seconds, long index) implements Comparable<CostKey>, Serializable {
-        @Override
-        public int compareTo(CostKey o) {
-            int c = Double.compare(o.seconds, seconds);
-            return c != 0 ? c : Long.compare(index, o.index);
+    /**
+     * What a run did.
+     *
+     * @param planned trials in the spec
+     * @param present trials whose rows were already in the table (a resumed run)
+     * @param computed trials run now
+     * @param failed trials run now whose rows are not all ok (failed or diverged)
+     * @param chunks chunks committed
+     */
+    public record Outcome(long planned, long present, long computed, long failed, int chunks) {
+    }
+
+    /** Runs one trial on an executor: {@link TrialRunner} in production, a stand-in in tests. */
+    public interface TrialFunction extends Serializable {
+        List<ResultRow> run(Trial trial, double budgetSeconds);
+    }
+
+    /** Runs the trials of {@code spec} whose rows are not yet under {@code out}. */
+    public static Outcome run(SparkSession spark, SweepSpec spec, String out, Options options) {
+        return run(spark, spec, out, options, TrialRunner::run);
+    }
+
+    static Outcome run(SparkSession spark, SweepSpec spec, String out, Options options, TrialFunction runner) {
+        SweepStore store = new SweepStore(spark, out, spec.name());
+        store.clearStaging();
+        if (options.replace()) {
+            store.delete();
         }
+        checkSameSpec(store, spec);
+        boolean resuming = store.hasRows();
+        store.storeSpec(spec.canonical());
+
+        TrialSpace space = new TrialSpace(spec);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int cores = Math.max(1, jsc.defaultParallelism());
+        double chunkBudget = options.chunkSeconds() * cores;
+        LongAccumulator failed = jsc.sc().longAccumulator("relufem failed trials");
+        long present = 0;
+        long computed = 0;
+        int chunks = 0;
+        for (long lo = 0; lo < space.size(); ) {
+            List<Long> indices = new ArrayList<>();
+            List<Double> costs = new ArrayList<>();
+            double sum = 0;
+            for (; lo < space.size() && sum < chunkBudget && indices.size() < MAX_CHUNK_TRIALS; lo++) {
+                double cost = CostModel.seconds(space.trial(lo));
+                indices.add(lo);
+                costs.add(cost);
+                sum += cost;
+            }
+            if (resuming) {
+                int before = indices.size();
+                dropPresent(spark, store, space, indices, costs);
+                present += before - indices.size();
+            }
+            if (indices.isEmpty()) {
+                continue;
+            }
+            List<long[]> groups = deal(indices, costs, Math.min(indices.size(), TASKS_PER_CORE * cores));
+            JavaRDD<Row> rows = jsc.parallelize(groups, groups.size())
+                    .flatMap(group -> runGroup(space, group, options, runner, failed).iterator());
+            String staged = store.stagingDir(chunks);
+            try {
+                spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(staged);
+            } catch (Exception e) { // Spark's SparkException is checked in Java's eyes
+                throw failFastOr(e);
+            }
+            store.publish(staged);
+            computed += indices.size();
+            chunks++;
+        }
+        store.clearStaging();
+        return new Outcome(space.size(), present, computed, failed.value(), chunks);
+    }
+
+    /** Refuses a rerun whose spec differs from the one the sweep's rows came from. */
+    private static void checkSameSpec(SweepStore store, SweepSpec spec) {
+        var stored = store.storedSpec();
+        if (stored.isEmpty()) {
+            if (store.hasRows()) {
+                throw new SpecException("sweep " + spec.name() + " in " + store.sweepDir() + " has rows but no stored"
+                        + " spec (written by an older relufem); rerun with --replace to start it over");
+            }
+            return;
+        }
+        if (!stored.get().equals(spec.canonical())) {
+            List<String> changes = SpecDiff.changes(stored.get(), spec.canonical());
+            throw new SpecException("sweep " + spec.name() + " already holds rows of a different spec (" + String.join("; ", changes)
+                    + "); rerun with --replace to start it over, or give the new spec another sweep name");
+        }
+    }
+
+    /** Removes from {@code indices} (and {@code costs}) the trials whose rows are already committed. */
+    private static void dropPresent(SparkSession spark, SweepStore store, TrialSpace space, List<Long> indices,
+                                    List<Double> costs) {
+        Object[] keys = indices.stream().map(i -> space.trial(i).rowIds().get(0)).toArray();
+        Set<String> present = new HashSet<>();
+        for (Row r : spark.read().schema(ResultSchema.FILE_SCHEMA).parquet(store.sweepDir())
+                .select("trial_id").where(functions.col("trial_id").isin(keys)).collectAsList()) {
+            present.add(r.getString(0));
+        }
+        for (int i = indices.size() - 1; i >= 0; i--) {
+            if (present.contains((String) keys[i])) {
+                indices.remove(i);
+                costs.remove(i);
+            }
+        }
+    }
+
+    /**
+     * Deals trials, sorted by decreasing cost (index as tie-break), round-robin into {@code n}
+     * groups: group g gets the g-th, (g+n)-th, ... longest, so the groups' costs are close and
+     * each group is itself in decreasing order.
+     */
+    static List<long[]> deal(List<Long> indices, List<Double> costs, int n) {
+        Integer[] order = new Integer[indices.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(costs.get(b), costs.get(a));
+            return c != 0 ? c : Long.compare(indices.get(a), indices.get(b));
+        });
+        List<long[]> groups = new ArrayList<>(n);
+        for (int g = 0; g < n; g++) {
+            long[] group = new long[(order.length - g + n - 1) / n];
+            for (int k = 0; k < group.length; k++) {
+                group[k] = indices.get(order[g + k * n]);
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private static List<Row> runGroup(TrialSpace space, long[] group, Options options, TrialFunction runner,
+                                      LongAccumulator failed) {
+        List<Row> out = new ArrayList<>();
+        for (long index : group) {
+            Trial trial = space.trial(index);
+            List<ResultRow> rows = runner.run(trial, options.trialBudgetSeconds());
+            boolean ok = rows.stream().allMatch(r -> r.status().equals("ok"));
+            if (!ok) {
+                failed.add(1);
+                if (options.failFast()) {
+                    rows.stream().filter(r -> r.status().equals("failed")).findFirst().ifPresent(r -> {
+                        throw new FailFast("trial " + r.trialId() + " (" + trial.method() + ", index " + index
+                                + ") failed: " + r.message());
+                    });
+                }
+            }
+            for (ResultRow r : rows) {
+                out.add(ResultSchema.toRow(r));
+            }
+        }
+        return out;
+    }
+
+    /** Thrown in a task by --fail-fast; the driver turns it back into its message. */
+    static final class FailFast extends RuntimeException {
+        static final String MARK = "relufem fail-fast: ";
+
+        FailFast(String message) {
+            super(MARK + message);
+        }
+    }
+
+    private static RuntimeException failFastOr(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            int at = m.indexOf(FailFast.MARK);
+            if (at >= 0) {
+                String line = m.substring(at + FailFast.MARK.length()).lines().findFirst().orElse("");
+                return new IllegalStateException(line + " (--fail-fast: the sweep stopped; committed chunks are kept)");
+            }
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
 }

@@ -28,10 +28,11 @@ import org.relufem.target.Targets;
  * @param testPoints uniform random test points per test set
  * @param testSeeds one test set per seed
  * @param methods the method blocks, in spec order
- * @param fingerprint a hash of the whole resolved spec, to tell whether a spec changed
+ * @param canonical the whole resolved spec as compact JSON with sorted keys: comments, layout
+ *     and key order do not change it; it is stored with the sweep to tell whether a rerun's spec changed
  */
 public record SweepSpec(String name, String source, List<TargetChoice> targets, int testPoints, List<Long> testSeeds,
-                        List<MethodSpec> methods, String fingerprint) implements Serializable {
+                        List<MethodSpec> methods, String canonical) implements Serializable {
 
     /** Largest tensor grid a spec may ask for, in nodes (2^24: 16.7 million points of d doubles each). */
     public static final long MAX_GRID_NODES = 1L << 24;
@@ -119,8 +120,13 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         for (int i = 0; i < blocks.size(); i++) {
             methods.add(method(SpecReader.of(blocks.get(i), "methods[" + i + "]"), targets));
         }
-        String fingerprint = TrialIds.hash(config.root().render(ConfigRenderOptions.concise()));
-        return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), fingerprint);
+        String canonical = config.root().render(ConfigRenderOptions.concise());
+        return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), canonical);
+    }
+
+    /** 16 hex digits of a hash of {@link #canonical}. */
+    public String fingerprint() {
+        return TrialIds.hash(canonical);
     }
 
     private static List<TargetChoice> targets(SpecReader top) {

@@ -23,6 +23,14 @@ public final class TrialRunner {
     }
 
     public static List<ResultRow> run(Trial trial) {
+        return run(trial, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Runs {@code trial}, stopping an iterative fit after {@code budgetSeconds}: checkpoints it
+     * reached are rows as usual, the rest are {@code failed} rows saying the budget ran out.
+     */
+    public static List<ResultRow> run(Trial trial, double budgetSeconds) {
         Instant started = Instant.now();
         List<String> ids = trial.rowIds();
         try {
@@ -30,7 +38,7 @@ public final class TrialRunner {
             SampleSet train = trial.gridN() != null ? Samplers.grid(target, trial.gridN())
                     : Samplers.uniform(target, trial.trainPoints(), trial.trainSeed());
             SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
-            Fit fit = Methods.create(trial).fitStages(train);
+            Fit fit = Methods.create(trial).fitStages(train, budgetSeconds);
             if (fit.stages().size() != ids.size()) {
                 throw new IllegalStateException(fit.stages().size() + " stages for " + ids.size() + " planned rows");
             }
@@ -40,14 +48,20 @@ public final class TrialRunner {
             }
             return rows;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            List<ResultRow> rows = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                Integer epochs = trial.isNetwork() ? trial.epochs().get(i) : null;
-                rows.add(failed(trial, ids.get(i), epochs, message, started));
-            }
-            return rows;
+            return failedRows(trial, e, started);
         }
+    }
+
+    /** The planned rows of a trial that threw {@code e}: status {@code failed}, the exception as message. */
+    public static List<ResultRow> failedRows(Trial trial, Throwable e, Instant started) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        List<String> ids = trial.rowIds();
+        List<ResultRow> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Integer epochs = trial.isNetwork() ? trial.epochs().get(i) : null;
+            rows.add(failed(trial, ids.get(i), epochs, message, started));
+        }
+        return rows;
     }
 
     private static ResultRow row(Trial t, String id, Fit fit, Stage stage, SampleSet test, Instant started) {

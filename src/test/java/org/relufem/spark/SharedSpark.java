@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession every Spark test shares (starting one costs tens of seconds here):
- * local[2], UI off, two shuffle partitions, driver bound to 127.0.0.1. It is never stopped by a
+ * local[2] with task retries, UI off, two shuffle partitions, driver bound to 127.0.0.1. It is never stopped by a
  * test; Spark's shutdown hook stops it when the test JVM exits.
  */
 public final class SharedSpark {
@@ -24,7 +24,7 @@ public final class SharedSpark {
                 throw new IllegalStateException("cannot create the test temp directory", e);
             }
             session = SparkSession.builder()
-                    .master("local[2]")
+                    .master("local[2,4]") // two threads; a failed task is retried up to 4 attempts, as on a cluster
                     .appName("relufem-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.ui.showConsoleProgress", "false")

@@ -53,7 +53,7 @@ class SweepJobTest {
     static void runTheSweep() {
         spark = SharedSpark.get();
         spec = SweepSpec.parse(SPEC, "tiny.conf");
-        SweepJob.run(spark, spec, dir.resolve("out").toString());
+        SweepJob.run(spark, spec, dir.resolve("out").toString(), SweepJob.Options.DEFAULT);
         table = ResultsTable.register(spark, dir.resolve("out").toString());
     }
 
@@ -70,9 +70,8 @@ class SweepJobTest {
     @Test
     void columnsAndTypesAreTheDocumentedSchema() {
         // On read, the partition column moves to the end.
-        List<StructField> expected = new java.util.ArrayList<>(List.of(ResultSchema.SCHEMA.fields()));
-        StructField sweep = expected.remove(0);
-        expected.add(sweep);
+        List<StructField> expected = new java.util.ArrayList<>(List.of(ResultSchema.FILE_SCHEMA.fields()));
+        expected.add(ResultSchema.TABLE_SCHEMA.apply("sweep"));
         StructField[] actual = table.schema().fields();
         assertEquals(expected.size(), actual.length);
         for (int i = 0; i < actual.length; i++) {
@@ -123,18 +122,5 @@ class SweepJobTest {
         assertNotNull(r.getString(6));
         assertNotNull(r.getString(7));
         assertNotNull(r.getTimestamp(8));
-    }
-
-    @Test
-    void rerunningReplacesTheSweepAndLeavesOtherSweepsAlone() {
-        Path out = dir.resolve("rerun");
-        SweepSpec other = SweepSpec.parse(SPEC.replace("sweep = tiny", "sweep = other"), "other.conf");
-        SweepJob.run(spark, spec, out.toString());
-        SweepJob.run(spark, other, out.toString());
-        SweepJob.run(spark, spec, out.toString());
-        Dataset<Row> t = spark.read().parquet(out.toString());
-        long rows = new TrialSpace(spec).rowCount();
-        assertEquals(rows, t.where("sweep = 'tiny'").count());
-        assertEquals(rows, t.where("sweep = 'other'").count());
     }
 }

@@ -84,6 +84,19 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aTrialOverItsTimeBudgetKeepsTheCheckpointsItReachedAndFailsTheRest() {
+        Trial slow = new Trial(0, "relu_net", "seed2d", 2, "grid", 16, 256, null, 50, 1, "adam", 1e-3, 256, 0L,
+                List.of(1, 1_000_000), 0, 100, false);
+        long start = System.nanoTime();
+        List<ResultRow> rows = TrialRunner.run(slow, 0.05);
+        assertTrue((System.nanoTime() - start) * 1e-9 < 5, "stopped near its budget, not after a million epochs");
+        assertEquals("ok", rows.get(0).status());
+        assertEquals("failed", rows.get(1).status());
+        assertTrue(rows.get(1).message().startsWith("time budget of 0.05 s exceeded after epoch "), rows.get(1).message());
+        assertEquals(slow.rowIds(), rows.stream().map(ResultRow::trialId).toList());
+    }
+
+    @Test
     void anEpochsAxisTrainsOnceAndEqualsSeparateRuns() {
         // DESIGN.md section 6: epochs [100, 1000, 10000] train once to 10000; rows equal three runs.
         List<Integer> epochs = List.of(100, 1000, 10000);

@@ -66,6 +66,11 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
 
     @Override
     public Fit fitStages(SampleSet data) {
+        return fitStages(data, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public Fit fitStages(SampleSet data, double budgetSeconds) {
         long start = System.nanoTime();
         ReluNetwork net = initialNetwork(data.dimension());
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
@@ -95,6 +100,14 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
             if (epoch == epochs.get(next)) {
                 stages.add(checkpoint(epoch, net.copy(), data, start));
                 next++;
+            }
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            if (seconds > budgetSeconds && epoch < maxEpochs) {
+                String why = "time budget of " + budgetSeconds + " s exceeded after epoch " + epoch;
+                for (; next < epochs.size(); next++) {
+                    stages.add(Stage.failed(epochs.get(next), seconds, why));
+                }
+                return new Fit(stages, java.util.Arrays.copyOf(history, epoch));
             }
         }
         return new Fit(stages, history);
