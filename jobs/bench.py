@@ -47,7 +47,9 @@ def relufem_cases():
     log("relufem: JMH kernels")
     cp = ":".join([os.path.join(ROOT, "target/test-classes"), os.path.join(ROOT, "target/classes"),
                    open(os.path.join(ROOT, "target/test-classpath.txt")).read().strip()])
-    out = run(["java", "-cp", cp, "org.relufem.bench.BenchMain"] + (["--quick"] if QUICK else []))
+    out = run(["java"] + os.environ.get("RELUFEM_MODULE_OPTIONS", "").split()
+              + ["-Dlog4j2.configurationFile=" + os.path.join(ROOT, "conf/log4j2.properties"), "-cp", cp,
+                 "org.relufem.bench.BenchMain"] + (["--quick"] if QUICK else []), cwd=ROOT)
     return {r["case"]: float(r["value"]) for r in tables(out)[None][1]}
 
 
@@ -67,6 +69,17 @@ def scipy_peer():
     linear = next(v for k, v in t.items() if k and k.startswith("LinearND"))[1][0]
     bilinear = next(v for k, v in t.items() if k and k.startswith("secondary"))[1][0]
     return float(linear["eval_ns_per_pt_100k"]), float(bilinear["eval_ns_per_pt_100k"])
+
+
+def gemm_peak():
+    log("machine peak: numpy (OpenBLAS) float64 matrix multiply, 1024 x 1024, one thread")
+    code = ("import numpy as np, time\n"
+            "a = np.random.rand(1024, 1024); b = np.random.rand(1024, 1024); a @ b\n"
+            "ts = []\n"
+            "for _ in range(7):\n"
+            "    t = time.perf_counter(); a @ b; ts.append(time.perf_counter() - t)\n"
+            "print(2 * 1024 ** 3 / sorted(ts)[3] / 1e9)\n")
+    return float(run([sys.executable, "-c", code], env=ONE_THREAD))
 
 
 def libtorch_peer():
@@ -106,6 +119,7 @@ def main():
     numpy = numpy_peer()
     linear_ns, bilinear_ns = scipy_peer()
     torch = libtorch_peer()
+    peak = gemm_peak()
     one, two = sweep_seconds("local[1]"), sweep_seconds("local[2]")
     rows = [
         ("train_w100_1000_steps", r["train_step_100x1"], "numpy float64", numpy[("float64", 100)], "<= 0.5"),
@@ -115,6 +129,12 @@ def main():
         ("p1_eval_32x32_ns_per_point", r["eval_p1_d2n32"], "scipy RegularGridInterpolator", bilinear_ns, "<= 0.125"),
         ("p1_eval_32x32_ns_per_point", r["eval_p1_d2n32"], "scipy LinearNDInterpolator", linear_ns, "-"),
         ("sweep_200_trials_local2_s", two, "relufem local[1]", one, "<= 0.556"),
+        ("sweep_200_trials_local2_warm_s", r["sweep_warm_local2"], "relufem local[1] warm", r["sweep_warm_local1"],
+         "<= 0.556"),
+        ("trials_200_2_threads_no_spark_s", r["trials_2_threads"], "1 thread", r["trials_1_thread"],
+         "(the VM's ceiling)"),
+        ("train_gflops_1000x1", r["train_gflops_1000x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
+        ("train_gflops_100x1", r["train_gflops_100x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
     ]
     print("case\trelufem\tpeer\tpeer_value\tratio\tgoal")
     for case, mine, peer, theirs, goal in rows:

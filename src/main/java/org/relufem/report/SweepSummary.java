@@ -23,6 +23,9 @@ public final class SweepSummary {
             ORDER BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, epochs
             """;
 
+    /** Settings printed at most; a sweep of thousands of settings is for queries, not a terminal. */
+    static final int MAX_LINES = 60;
+
     private SweepSummary() {
     }
 
@@ -40,9 +43,12 @@ public final class SweepSummary {
         }
         String[] header = shown.stream().map(c -> names[c]).toArray(String[]::new);
         List<String[]> cells = new ArrayList<>();
-        for (Row r : rows) {
+        for (Row r : rows.subList(0, Math.min(rows.size(), MAX_LINES))) {
             cells.add(shown.stream().map(c -> OutputFormat.text(r.get(c), true)).toArray(String[]::new));
         }
         OutputFormat.printTable(header, cells, out);
+        if (rows.size() > MAX_LINES) {
+            out.printf("... and %d more settings: see jobs/relufem query%n", rows.size() - MAX_LINES);
+        }
     }
 }

@@ -1,6 +1,14 @@
 package org.relufem.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.SparkSession;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -11,6 +19,11 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.relufem.spark.Sessions;
+import org.relufem.spark.SweepJob;
+import org.relufem.sweep.SweepSpec;
+import org.relufem.sweep.TrialRunner;
+import org.relufem.sweep.TrialSpace;
 
 /**
  * relufem's side of {@code jobs/bench}: runs the JMH kernels and a dense matrix-multiply peak
@@ -21,7 +34,7 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, InterruptedException, ExecutionException {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         System.out.println("case\tvalue\tunit");
         for (RunResult r : jmh("TrainingStepBenchmark", quick)) {
@@ -39,6 +52,68 @@ public final class BenchMain {
                     + r.getParams().getParam("grid").replace(':', 'n'), r.getPrimaryResult().getScore(), "ns/point");
         }
         print("gemm_512_peak", gemmGflops(quick ? 5 : 15), "GFLOP/s");
+        SweepSpec scaling = SweepSpec.load(Path.of("conf/bench-scaling.conf"));
+        print("trials_1_thread", trialSeconds(scaling, 1), "s");
+        print("trials_2_threads", trialSeconds(scaling, 2), "s");
+        for (String master : new String[] {"local[1]", "local[2]"}) {
+            print("sweep_warm_" + master.replaceAll("\\W", ""), warmSweepSeconds(scaling, master, quick ? 1 : 3), "s");
+        }
+    }
+
+    /**
+     * The bench-scaling trials run on {@code threads} plain Java threads, no Spark: the most a
+     * sweep on that many cores could gain here (two vCPUs of a VM need not double the throughput).
+     */
+    static double trialSeconds(SweepSpec spec, int threads) throws InterruptedException, ExecutionException {
+        TrialSpace space = new TrialSpace(spec);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            double best = Double.POSITIVE_INFINITY;
+            for (int rep = 0; rep < 2; rep++) { // the first pass warms the JIT
+                long start = System.nanoTime();
+                List<Future<?>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    parts.add(pool.submit(() -> {
+                        for (long i = first; i < space.size(); i += threads) {
+                            TrialRunner.run(space.trial(i));
+                        }
+                    }));
+                }
+                for (Future<?> f : parts) {
+                    f.get();
+                }
+                best = Math.min(best, (System.nanoTime() - start) * 1e-9);
+            }
+            return best;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Seconds for {@link SweepJob} to run {@code spec} on {@code master} in a session that has
+     * already run it once (so Spark's one-off class loading and JIT warm-up are not counted):
+     * median of {@code reps}. Output goes under target/bench.
+     */
+    static double warmSweepSeconds(SweepSpec spec, String master, int reps) {
+        SparkSession spark = Sessions.create(master, "relufem bench " + master);
+        try {
+            double[] times = new double[reps];
+            for (int rep = -1; rep < reps; rep++) {
+                String out = "target/bench/warm-" + master.replaceAll("\\W", "") + "-" + rep;
+                SweepJob.Options replace = new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true);
+                long start = System.nanoTime();
+                SweepJob.run(spark, spec, out, replace);
+                if (rep >= 0) {
+                    times[rep] = (System.nanoTime() - start) * 1e-9;
+                }
+            }
+            java.util.Arrays.sort(times);
+            return times[reps / 2];
+        } finally {
+            spark.stop();
+        }
     }
 
     private static Collection<RunResult> jmh(String benchmark, boolean quick) throws RunnerException {
