@@ -123,7 +123,7 @@ class ResumeTest {
     @Test
     void failedAndDivergedTrialsAreRowsWhileTheOthersFinish() {
         Path out = dir.resolve("out");
-        SweepSpec wild = SweepSpec.parse(SPEC.replace("epochs = [2, 5]", "epochs = [2, 5], lr = [1e-3, 1e300]"), "wild.conf");
+        SweepSpec wild = SweepSpec.parse(SPEC.replace("epochs = [2, 5]", "epochs = [2, 5], lr = [1e-3, 10]"), "wild.conf");
         SweepJob.TrialFunction throwing = (trial, budget) -> trial.initSeed() != null && trial.initSeed() == 1
                 ? TrialRunner.failedRows(trial, new IllegalStateException("injected"), Instant.now())
                 : TrialRunner.run(trial, budget);
@@ -132,7 +132,7 @@ class ResumeTest {
         assertEquals(4 + 4, o.failed(), "4 trials with init seed 1 threw, 4 more diverged");
         List<Row> byStatus = spark.read().parquet(out.toString())
                 .groupBy("status").count().orderBy("status").collectAsList();
-        // 3 p1 rows; nets: 12 trials x 2 checkpoints, of which init seed 1 failed and lr 1e300 diverged
+        // 3 p1 rows; nets: 12 trials x 2 checkpoints, of which init seed 1 failed and lr 10 diverged
         assertEquals("[[diverged,8], [failed,8], [ok,11]]", byStatus.toString());
         assertEquals(0, spark.read().parquet(out.toString()).where("status <> 'ok' AND message IS NULL").count());
     }

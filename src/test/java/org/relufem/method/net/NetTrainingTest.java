@@ -84,6 +84,19 @@ class NetTrainingTest {
     }
 
     @Test
+    void aLossThatBlowsUpIsDivergenceEvenWhileFinite() {
+        // Adam at lr = 10 throws the weights far out; the loss is finite but thousands of times its start.
+        Fit wild = new NetTraining(10, 1, "adam", 10, List.of(1, 100), 0).fitStages(GRID);
+        assertEquals(Stage.Status.OK, wild.stages().get(0).status(), "one step is not yet a blow-up");
+        assertEquals(Stage.Status.DIVERGED, wild.stages().get(1).status());
+        assertTrue(wild.stages().get(1).message().contains("blew up"), wild.stages().get(1).message());
+        for (double lr : new double[] {1e-3, 1e-2, 1e-1}) {
+            Fit tame = new NetTraining(10, 1, "adam", lr, List.of(1, 100), 0).fitStages(GRID);
+            assertEquals(Stage.Status.OK, tame.stages().get(1).status(), "lr " + lr);
+        }
+    }
+
+    @Test
     void aTrainingStepAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
