@@ -61,8 +61,11 @@ final class RunCommand implements Runnable {
         System.err.printf("relufem: Spark session on %s up in %.1f s%n", spark.sparkContext().master(),
                 (System.nanoTime() - start) * 1e-9);
         start = System.nanoTime();
+        // jobs/relufem says whether stderr is a terminal (Java cannot tell for stderr alone).
+        SweepJob.ProgressMode progress = Boolean.getBoolean("relufem.stderr.tty")
+                ? SweepJob.ProgressMode.TERMINAL : SweepJob.ProgressMode.LINES;
         SweepJob.Options options = new SweepJob.Options(chunkSeconds, failFast,
-                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace);
+                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress);
         SweepJob.Outcome o = SweepJob.run(spark, sweep, out, options);
         System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks, %d already present,"
                 + " %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(), o.chunks(),

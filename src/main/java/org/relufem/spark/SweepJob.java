@@ -12,7 +12,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.util.LongAccumulator;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.ResultRow;
 import org.relufem.sweep.SpecDiff;
@@ -49,11 +48,15 @@ public final class SweepJob {
      * @param failFast stop at the first failed trial instead of recording it as a row
      * @param trialBudgetSeconds fitting time after which a trial stops and its remaining rows fail
      * @param replace delete the sweep's existing rows first (else a rerun resumes, and a changed spec is refused)
+     * @param progress how to show progress on stderr
      */
-    public record Options(double chunkSeconds, boolean failFast, double trialBudgetSeconds, boolean replace)
-            implements Serializable {
-        public static final Options DEFAULT = new Options(60, false, Double.POSITIVE_INFINITY, false);
+    public record Options(double chunkSeconds, boolean failFast, double trialBudgetSeconds, boolean replace,
+                          ProgressMode progress) {
+        public static final Options DEFAULT = new Options(60, false, Double.POSITIVE_INFINITY, false, ProgressMode.NONE);
     }
+
+    /** No progress line, a plain line every few seconds (logs, pipes), or one live line (a terminal). */
+    public enum ProgressMode { NONE, LINES, TERMINAL }
 
     /**
      * What a run did.
@@ -89,9 +92,22 @@ public final class SweepJob {
 
         TrialSpace space = new TrialSpace(spec);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        double totalCost = 0;
+        for (long i = 0; i < space.size(); i++) {
+            totalCost += CostModel.seconds(space.trial(i));
+        }
+        try (Progress progress = new Progress(jsc.sc(), space.size(), totalCost, System.err, options.progress())) {
+            return runChunks(spark, jsc, store, space, options, runner, resuming, progress);
+        }
+    }
+
+    private static Outcome runChunks(SparkSession spark, JavaSparkContext jsc, SweepStore store, TrialSpace space,
+                                     Options options, TrialFunction runner, boolean resuming, Progress progress) {
         int cores = Math.max(1, jsc.defaultParallelism());
         double chunkBudget = options.chunkSeconds() * cores;
-        LongAccumulator failed = jsc.sc().longAccumulator("relufem failed trials");
+        Progress.Counters counters = progress.counters();
+        boolean failFast = options.failFast();
+        double budget = options.trialBudgetSeconds();
         long present = 0;
         long computed = 0;
         int chunks = 0;
@@ -107,15 +123,17 @@ public final class SweepJob {
             }
             if (resuming) {
                 int before = indices.size();
+                double chunkCost = sum;
                 dropPresent(spark, store, space, indices, costs);
                 present += before - indices.size();
+                progress.skipped(before - indices.size(), chunkCost - costs.stream().mapToDouble(Double::doubleValue).sum());
             }
             if (indices.isEmpty()) {
                 continue;
             }
             List<long[]> groups = deal(indices, costs, Math.min(indices.size(), TASKS_PER_CORE * cores));
             JavaRDD<Row> rows = jsc.parallelize(groups, groups.size())
-                    .flatMap(group -> runGroup(space, group, options, runner, failed).iterator());
+                    .flatMap(group -> runGroup(space, group, failFast, budget, runner, counters).iterator());
             String staged = store.stagingDir(chunks);
             try {
                 spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(staged);
@@ -127,7 +145,7 @@ public final class SweepJob {
             chunks++;
         }
         store.clearStaging();
-        return new Outcome(space.size(), present, computed, failed.value(), chunks);
+        return new Outcome(space.size(), present, computed, counters.failed().value(), chunks);
     }
 
     /** Refuses a rerun whose spec differs from the one the sweep's rows came from. */
@@ -187,16 +205,18 @@ public final class SweepJob {
         return groups;
     }
 
-    private static List<Row> runGroup(TrialSpace space, long[] group, Options options, TrialFunction runner,
-                                      LongAccumulator failed) {
+    private static List<Row> runGroup(TrialSpace space, long[] group, boolean failFast, double budget,
+                                      TrialFunction runner, Progress.Counters counters) {
         List<Row> out = new ArrayList<>();
         for (long index : group) {
             Trial trial = space.trial(index);
-            List<ResultRow> rows = runner.run(trial, options.trialBudgetSeconds());
+            List<ResultRow> rows = runner.run(trial, budget);
+            counters.done().add(1);
+            counters.costDone().add(CostModel.seconds(trial));
             boolean ok = rows.stream().allMatch(r -> r.status().equals("ok"));
             if (!ok) {
-                failed.add(1);
-                if (options.failFast()) {
+                counters.failed().add(1);
+                if (failFast) {
                     rows.stream().filter(r -> r.status().equals("failed")).findFirst().ifPresent(r -> {
                         throw new FailFast("trial " + r.trialId() + " (" + trial.method() + ", index " + index
                                 + ") failed: " + r.message());

@@ -102,7 +102,8 @@ public final class BenchMain {
             double[] times = new double[reps];
             for (int rep = -1; rep < reps; rep++) {
                 String out = "target/bench/warm-" + master.replaceAll("\\W", "") + "-" + rep;
-                SweepJob.Options replace = new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true);
+                SweepJob.Options replace = new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true,
+                SweepJob.ProgressMode.NONE);
                 long start = System.nanoTime();
                 SweepJob.run(spark, spec, out, replace);
                 if (rep >= 0) {

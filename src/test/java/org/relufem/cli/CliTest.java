@@ -132,6 +132,9 @@ class CliTest {
         Result run = main("run", spec.toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("median_mse"), run.out());
+        // The progress line (plain, as stderr is not a terminal here) ends with every trial done.
+        String progress = "\\nrelufem: 4/4 trials, 0 failed, \\d+:\\d\\d elapsed, ETA 0:00, \\d+ trials/min\\n";
+        assertTrue(run.err().matches("(?s).*" + progress + ".*"), run.err());
         // header, rule, two p1 settings and two checkpoints of the net (its init seeds pooled)
         assertEquals(2 + 2 + 2, run.out().strip().split("\n").length, run.out());
 

@@ -33,7 +33,8 @@ class ResumeTest {
             ]
             """;
     /** A chunk budget below any trial's cost: one trial per chunk. */
-    static final SweepJob.Options ONE_PER_CHUNK = new SweepJob.Options(1e-9, false, Double.POSITIVE_INFINITY, false);
+    static final SweepJob.Options ONE_PER_CHUNK = new SweepJob.Options(1e-9, false, Double.POSITIVE_INFINITY, false,
+                SweepJob.ProgressMode.NONE);
 
     @TempDir
     Path dir;
@@ -97,7 +98,8 @@ class ResumeTest {
         assertTrue(e.getMessage().contains("--replace"), e.getMessage());
         assertEquals(before, partFiles(out, "resume"), "a refused run touches nothing");
 
-        SweepJob.Options replace = new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true);
+        SweepJob.Options replace = new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true,
+                SweepJob.ProgressMode.NONE);
         assertEquals(12, SweepJob.run(spark, wider, out.toString(), replace).computed());
         assertEquals(new TrialSpace(wider).rowCount(), counts(out, "resume").getLong(1));
         assertEquals(space.rowCount(), counts(out, "other").getLong(1), "other sweeps are left alone");
@@ -144,7 +146,8 @@ class ResumeTest {
         SweepJob.TrialFunction throwing = (trial, budget) -> trial.rowIds().get(0).equals(victim)
                 ? TrialRunner.failedRows(trial, new IllegalStateException("injected"), Instant.now())
                 : TrialRunner.run(trial, budget);
-        SweepJob.Options failFast = new SweepJob.Options(1e-9, true, Double.POSITIVE_INFINITY, false);
+        SweepJob.Options failFast = new SweepJob.Options(1e-9, true, Double.POSITIVE_INFINITY, false,
+                SweepJob.ProgressMode.NONE);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> SweepJob.run(spark, spec, out.toString(), failFast, throwing));
         assertTrue(e.getMessage().startsWith("trial " + victim), e.getMessage());
