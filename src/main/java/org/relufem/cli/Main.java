@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * directory), 1 any other failure. Results go to stdout, everything else to stderr.
  */
 @Command(name = "relufem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class, ReportCommand.class},
         description = "When does a trained ReLU network beat finite elements, and at what cost?")
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -39,7 +39,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan or query");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, query or report");
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

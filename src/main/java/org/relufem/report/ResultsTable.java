@@ -54,7 +54,9 @@ public final class ResultsTable {
     /** Reads the table under {@code out} and registers it as view {@code trials}. */
     public static Dataset<Row> register(SparkSession spark, String out) {
         requireExists(out);
-        Dataset<Row> table = spark.read().schema(ResultSchema.TABLE_SCHEMA).parquet(out);
+        // Only Parquet files: a report.html (or anything else a user keeps there) is not data.
+        Dataset<Row> table = spark.read().schema(ResultSchema.TABLE_SCHEMA).option("pathGlobFilter", "*.parquet")
+                .parquet(out);
         table.createOrReplaceTempView(VIEW);
         return table;
     }

@@ -29,9 +29,13 @@ public final class SweepSummary {
     private SweepSummary() {
     }
 
-    /** Prints the summary of sweep {@code sweep} (view {@code trials} must be registered). Columns that are null on every line are left out. */
-    public static void print(SparkSession spark, String sweep, PrintStream out) {
-        Dataset<Row> summary = spark.sql(String.format(SQL, sweep));
+    /** The summary's header and cells, one line per setting; columns null on every line are left out. */
+    record Table(String[] header, List<String[]> cells) {
+    }
+
+    /** The summary of sweep {@code sweep} (view {@code trials} must be registered). */
+    static Table table(SparkSession spark, String sweep) {
+        Dataset<Row> summary = spark.sql(String.format(SQL, sweep.replace("'", "''")));
         List<Row> rows = summary.collectAsList();
         String[] names = summary.columns();
         List<Integer> shown = new ArrayList<>();
@@ -43,12 +47,18 @@ public final class SweepSummary {
         }
         String[] header = shown.stream().map(c -> names[c]).toArray(String[]::new);
         List<String[]> cells = new ArrayList<>();
-        for (Row r : rows.subList(0, Math.min(rows.size(), MAX_LINES))) {
+        for (Row r : rows) {
             cells.add(shown.stream().map(c -> OutputFormat.text(r.get(c), true)).toArray(String[]::new));
         }
-        OutputFormat.printTable(header, cells, out);
-        if (rows.size() > MAX_LINES) {
-            out.printf("... and %d more settings: see jobs/relufem query%n", rows.size() - MAX_LINES);
+        return new Table(header, cells);
+    }
+
+    /** Prints the summary of sweep {@code sweep}, at most {@link #MAX_LINES} settings of it. */
+    public static void print(SparkSession spark, String sweep, PrintStream out) {
+        Table t = table(spark, sweep);
+        OutputFormat.printTable(t.header(), t.cells().subList(0, Math.min(t.cells().size(), MAX_LINES)), out);
+        if (t.cells().size() > MAX_LINES) {
+            out.printf("... and %d more settings: see jobs/relufem query%n", t.cells().size() - MAX_LINES);
         }
     }
 }

@@ -1,0 +1,50 @@
+package org.relufem.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.spark.sql.SparkSession;
+import org.relufem.report.HtmlReport;
+import org.relufem.report.ResultsTable;
+import org.relufem.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write one self-contained HTML page (tables and embedded log-log charts) from the results table.")
+final class ReportCommand implements Runnable {
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "results table directory, default ${DEFAULT-VALUE}")
+    String out;
+
+    @Option(names = "--sweep", paramLabel = "NAME", description = "report this sweep only, default: every sweep in the table")
+    String sweep;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "where to write the page, default DIR/report.html")
+    Path html;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master")
+    String master;
+
+    @Override
+    public void run() {
+        ResultsTable.requireExists(out);
+        Path file = html != null ? html : Path.of(out, "report.html");
+        SparkSession spark = Sessions.create(master, "relufem report");
+        String page = HtmlReport.render(spark, out, sweep);
+        try {
+            // Written aside and moved into place, so a failed run leaves no half page.
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".report", ".html");
+            Files.writeString(tmp, page, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        System.err.println("relufem: report written to " + file);
+    }
+}
