@@ -35,7 +35,11 @@ final class QueryCommand implements Runnable {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
-            return OutputFormat.of(value);
+            try {
+                return OutputFormat.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage()); // its message alone, no class name
+            }
         }
     }
 }

@@ -191,12 +191,27 @@ class MalformedInputTest {
         spec("repeated target", 2, "target seed2d in d = 2 appears twice", with("[ { name = seed2d } ]", "[ { name = seed2d }, { name = seed2d } ]"));
 
         // arguments
+        args("run: unknown option", Out.ABSENT, "Unknown option: '--nonsense'", "run", "{spec}", "--out", "{out}", "--nonsense");
+        args("plan: unknown option", Out.ABSENT, "Unknown options: '--out'", "plan", "{spec}", "--out", "{out}");
+        args("query: unknown option", Out.TABLE, "Unknown options: '--sweep'", "query", "--out", "{out}", "--sweep", "x", "SELECT 1");
+        args("unknown command", Out.ABSENT, "'frobnicate'", "frobnicate", "{spec}");
+        args("no command", Out.ABSENT, "name a command: run, plan or query");
+        args("run: --out without a value", Out.ABSENT, "Missing required parameter for option '--out'", "run", "{spec}", "--out");
+        args("run: --out followed by an option", Out.ABSENT, "'--out'", "run", "{spec}", "--out", "--master", "local[1]");
+        args("run: --master without a value", Out.ABSENT, "Missing required parameter for option '--master'", "run", "{spec}", "--out", "{out}", "--master");
+        args("run: two specs", Out.ABSENT, "Unmatched argument", "run", "{spec}", "{spec}", "--out", "{out}");
+        args("plan: no spec", Out.ABSENT, "Missing required parameter: 'SPEC'", "plan");
+        args("plan: --cores without a value", Out.ABSENT, "Missing required parameter for option '--cores'", "plan", "{spec}", "--cores");
+        args("plan: --cores not a number", Out.ABSENT, "'--cores': 'many' is not an int", "plan", "{spec}", "--cores", "many");
 
         // output directories
         args("run: --out is a file", Out.FILE, "is a file, not a directory", "run", "{spec}", "--out", "{out}");
         args("run: --out is a foreign directory", Out.FOREIGN, "holds no relufem table", "run", "{spec}", "--out", "{out}");
         spec("bad spec into an existing table", 8, "methods[1].width must be >= 1", Out.TABLE, with("width = 3", "width = 0"));
         spec("bad spec into a foreign directory", 8, "methods[1].width must be >= 1", Out.FOREIGN, with("width = 3", "width = 0"));
+        args("query: unknown format", Out.TABLE, "Invalid value for option '--format': unknown format 'xml'; use table, csv or json", "query", "--out", "{out}", "--format", "xml", "SELECT 1");
+        args("query: --format without a value", Out.TABLE, "'--format'", "query", "--out", "{out}", "SELECT 1", "--format");
+        args("query: no SQL", Out.TABLE, "Missing required parameter: 'SQL'", "query", "--out", "{out}");
         args("query: missing table", Out.ABSENT, "no relufem results under", "query", "--out", "{out}", "SELECT 1");
         args("query: --out is a file", Out.FILE, "no relufem results under", "query", "--out", "{out}", "SELECT 1");
         args("query: --out is a foreign directory", Out.FOREIGN, "no relufem results under", "query", "--out", "{out}", "SELECT 1");
