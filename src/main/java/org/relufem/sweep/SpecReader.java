@@ -2,6 +2,7 @@ package org.relufem.sweep;
 
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
@@ -174,8 +175,9 @@ final class SpecReader {
         return (String) v.unwrapped();
     }
 
+    /** A value's type and its one-line JSON text (render() alone spans lines and adds origin comments). */
     static String describe(ConfigValue v) {
-        return v.valueType().name().toLowerCase() + " " + v.render();
+        return v.valueType().name().toLowerCase() + " " + v.render(ConfigRenderOptions.concise());
     }
 
     static SpecException error(ConfigValue at, String message) {

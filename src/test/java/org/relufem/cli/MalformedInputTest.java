@@ -115,6 +115,7 @@ class MalformedInputTest {
         spec("sweep name with spaces", 1, "got 'seed study'", with("sweep = ok", "sweep = \"seed study\""));
         spec("sweep name escaping the table", 1, "got '../x'", with("sweep = ok", "sweep = \"../x\""));
         spec("empty sweep name", 1, "got ''", with("sweep = ok", "sweep = \"\""));
+        spec("sweep name is an object", 1, "sweep must be a string, got object {\"name\":\"ok\"}", with("sweep = ok", "sweep = { name = ok }"));
 
         // missing and empty axes
         spec("missing targets", 0, "missing key 'targets'", with("targets = [ { name = seed2d } ]\n", ""));
@@ -138,7 +139,9 @@ class MalformedInputTest {
         spec("unknown data key", 5, "unknown key 'points' in methods[0].data", with("grid_n = 4 }", "grid_n = 4, points = 9 }"));
 
         // wrong types
-        spec("string where integer", 8, "methods[1].width must be an integer, got string", with("width = 3", "width = three"));
+        spec("string where integer", 8, "methods[1].width must be an integer, got string \"three\"", with("width = 3", "width = three"));
+        spec("list of lists", 8, "methods[1].width must be an integer, got list [3,4]", with("width = 3", "width = [[3, 4]]"));
+        spec("object where integer", 5, "methods[0].data.grid_n must be an integer, got object {\"n\":4}", with("grid_n = 4 }", "grid_n = { n = 4 } }"));
         spec("boolean where integer", 9, "methods[1].epochs must be an integer, got boolean", with("epochs = 2", "epochs = true"));
         spec("string where boolean", 9, "methods[1].keep_weights must be true or false", with("keep_weights = false", "keep_weights = maybe"));
         spec("string where number", 8, "methods[1].lr must be a number, got string", with("lr = 1e-3", "lr = fast"));
