@@ -109,7 +109,7 @@ final class SpecReader {
             }
             double x = ((Number) v.unwrapped()).doubleValue();
             if (!(x > 0) || Double.isInfinite(x)) {
-                throw error(v, name(key) + " must be positive, got " + x);
+                throw error(v, name(key) + " must be positive and finite, got " + x);
             }
             out.add(x);
         }

@@ -156,8 +156,9 @@ class MalformedInputTest {
         spec("width beyond int", 8, "methods[1].width must be <= 2147483647", with("width = 3", "width = 3000000000"));
         spec("zero depth", 8, "methods[1].depth must be >= 1, got 0", with("depth = 1", "depth = 0"));
         spec("zero epochs", 9, "methods[1].epochs must be >= 1, got 0", with("epochs = 2", "epochs = [2, 0]"));
-        spec("negative lr", 8, "methods[1].lr must be positive, got -0.001", with("lr = 1e-3", "lr = -1e-3"));
-        spec("zero lr", 8, "methods[1].lr must be positive, got 0.0", with("lr = 1e-3", "lr = 0"));
+        spec("negative lr", 8, "methods[1].lr must be positive and finite, got -0.001", with("lr = 1e-3", "lr = -1e-3"));
+        spec("zero lr", 8, "methods[1].lr must be positive and finite, got 0.0", with("lr = 1e-3", "lr = 0"));
+        spec("infinite lr", 8, "methods[1].lr must be positive and finite, got Infinity", with("lr = 1e-3", "lr = 1e999"));
         spec("NaN lr", 8, "methods[1].lr must be a number, got string", with("lr = 1e-3", "lr = NaN"));
         spec("grid_n 1", 5, "methods[0].data.grid_n must be >= 2, got 1", with("grid_n = 4 }", "grid_n = 1 }"));
         spec("grid over the node cap", 5, "the limit is 16777216", with("grid_n = 4 }", "grid_n = [4, 5000] }"));
