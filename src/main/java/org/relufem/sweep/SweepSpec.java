@@ -99,6 +99,9 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
     }
 
     private static SweepSpec parse(Config config, String source) {
+        if (config.root().isEmpty()) {
+            throw new SpecException("spec " + source + " is empty: give sweep, targets and methods");
+        }
         SpecReader top = SpecReader.of(config.root(), "the spec");
         top.onlyKeys(TOP_KEYS);
         String name = SpecReader.string(top.value("sweep"), "sweep");

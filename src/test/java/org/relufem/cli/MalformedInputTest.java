@@ -102,6 +102,8 @@ class MalformedInputTest {
         spec("missing spec file", 0, "spec file not found", MISSING);
         spec("spec is a directory", 0, "is a directory, not a file", DIRECTORY);
         spec("unreadable spec file", 0, "cannot read spec", UNREADABLE);
+        spec("empty file", 0, "is empty", "");
+        spec("only comments", 0, "is empty", "# nothing yet\n// still nothing\n");
 
         // syntax
         spec("unclosed list", 0, "cannot read spec", "sweep = x\ntargets = [ { name = seed2d }\n");
