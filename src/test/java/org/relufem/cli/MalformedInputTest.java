@@ -209,6 +209,8 @@ class MalformedInputTest {
         args("plan: no spec", Out.ABSENT, "Missing required parameter: 'SPEC'", "plan");
         args("plan: --cores without a value", Out.ABSENT, "Missing required parameter for option '--cores'", "plan", "{spec}", "--cores");
         args("plan: --cores not a number", Out.ABSENT, "'--cores': 'many' is not an int", "plan", "{spec}", "--cores", "many");
+        args("plan: zero cores", Out.ABSENT, "--cores must be >= 1, got 0", "plan", "{spec}", "--cores", "0");
+        args("plan: negative cores", Out.ABSENT, "--cores must be >= 1, got -2", "plan", "{spec}", "--cores", "-2");
 
         // output directories
         args("run: --out is a file", Out.FILE, "is a file, not a directory", "run", "{spec}", "--out", "{out}");
