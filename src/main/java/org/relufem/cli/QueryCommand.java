@@ -22,7 +22,8 @@ final class QueryCommand implements Runnable {
             converter = FormatConverter.class, description = "table, csv or json (JSON Lines), default ${DEFAULT-VALUE}")
     OutputFormat format;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master")
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master")
     String master;
 
     @Override

@@ -211,6 +211,11 @@ class MalformedInputTest {
         args("plan: --cores not a number", Out.ABSENT, "'--cores': 'many' is not an int", "plan", "{spec}", "--cores", "many");
         args("plan: zero cores", Out.ABSENT, "--cores must be >= 1, got 0", "plan", "{spec}", "--cores", "0");
         args("plan: negative cores", Out.ABSENT, "--cores must be >= 1, got -2", "plan", "{spec}", "--cores", "-2");
+        args("run: --master nonsense", Out.ABSENT, "'--master': 'nonsense' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "nonsense");
+        args("run: --master empty", Out.ABSENT, "'--master': '' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "");
+        args("run: --master local[0]", Out.TABLE, "'--master': 'local[0]' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "local[0]");
+        args("run: --master unclosed bracket", Out.ABSENT, "'--master': 'local[2' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "local[2");
+        args("query: --master nonsense", Out.TABLE, "'--master': 'nonsense' is not a Spark master URL", "query", "--out", "{out}", "--master", "nonsense", "SELECT 1");
 
         // output directories
         args("run: --out is a file", Out.FILE, "is a file, not a directory", "run", "{spec}", "--out", "{out}");
