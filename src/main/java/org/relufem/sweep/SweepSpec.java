@@ -122,6 +122,16 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         for (int i = 0; i < blocks.size(); i++) {
             methods.add(method(SpecReader.of(blocks.get(i), "methods[" + i + "]"), targets));
         }
+        for (int j = 1; j < methods.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                String shared = RepeatedTrials.shared(methods.get(i), methods.get(j), targets);
+                if (shared != null) {
+                    throw SpecReader.error(blocks.get(j), "methods[" + j + "] repeats trials of methods[" + i
+                            + "] (both hold " + shared + "): a trial must come from one block, or its trial_ids"
+                            + " repeat; merge the blocks or make one of their axes disjoint");
+                }
+            }
+        }
         String fingerprint = TrialIds.hash(config.root().render(ConfigRenderOptions.concise()));
         return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), fingerprint);
     }
@@ -181,10 +191,16 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                         + "; known optimizers: " + String.join(", ", Optimizers.names()));
             }
         }
-        return new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)), optimizers,
-                m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
+        MethodSpec spec = new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)),
+                optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
                 m.bool("keep_weights", false));
+        String sameBatch = RepeatedTrials.sameBatch(spec, targets);
+        if (sameBatch != null) {
+            throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + spec.batchSizes() + ": "
+                    + sameBatch + ", so their trials would share trial_ids");
+        }
+        return spec;
     }
 
     private static DataSpec data(SpecReader d, String method, Methods.Kind kind, List<TargetChoice> targets) {

@@ -195,6 +195,15 @@ class MalformedInputTest {
         spec("one lr written twice", 8, "methods[1].lr repeats a value", with("lr = 1e-3", "lr = [1e-3, 0.001]"));
         spec("repeated dim", 2, "targets[0].dim repeats a value", with("name = seed2d }", "name = gaussian, dim = [2, 2] }"));
         spec("repeated target", 2, "target seed2d in d = 2 appears twice", with("[ { name = seed2d } ]", "[ { name = seed2d }, { name = seed2d } ]"));
+        spec("two identical method blocks", 6, "methods[1] repeats trials of methods[0]",
+                with("  { method = relu_net", "  { method = p1, data { sampler = grid, grid_n = 4 } }\n  { method = relu_net"));
+        spec("overlapping grid axes", 6, "methods[1] repeats trials of methods[0] (both hold method = p1, grid_n = 8)",
+                with("  { method = relu_net", "  { method = p1, data { sampler = grid, grid_n = [8, 16] } }\n  { method = relu_net")
+                        .replace("grid_n = 4 }", "grid_n = [4, 8] }"));
+        spec("blocks differing only in keep_weights", 10, "methods[2] repeats trials of methods[1]",
+                with("\n]", "\n  { method = relu_net, data { sampler = grid, grid_n = 5 }, width = 3, epochs = 2, keep_weights = true }\n]"));
+        spec("two batch sizes that both mean full batch", 8, "methods[1].batch_size = [0, 100]: 0 and 100 both train on all 25 points",
+                with("batch_size = 0", "batch_size = [0, 100]"));
 
         // arguments
         args("run: unknown option", Out.ABSENT, "Unknown option: '--nonsense'", "run", "{spec}", "--out", "{out}", "--nonsense");
