@@ -71,17 +71,21 @@ final class SpecReader {
         return (Boolean) v.unwrapped();
     }
 
-    int integer(String key, int min) {
-        return (int) integral(value(key), name(key), min, Integer.MAX_VALUE);
+    int integer(String key, int min, int max) {
+        return (int) integral(value(key), name(key), min, max);
     }
 
     List<Integer> intAxis(String key, int min, List<Integer> fallback) {
+        return intAxis(key, min, Integer.MAX_VALUE, fallback);
+    }
+
+    List<Integer> intAxis(String key, int min, int max, List<Integer> fallback) {
         if (!has(key) && fallback != null) {
             return fallback;
         }
         List<Integer> out = new ArrayList<>();
         for (ConfigValue v : elements(key)) {
-            out.add((int) integral(v, name(key), min, Integer.MAX_VALUE));
+            out.add((int) integral(v, name(key), min, max));
         }
         return distinct(out, key);
     }

@@ -36,6 +36,12 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
     /** Largest tensor grid a spec may ask for, in nodes (2^24: 16.7 million points of d doubles each). */
     public static final long MAX_GRID_NODES = 1L << 24;
 
+    /**
+     * Largest set of scattered points (uniform training points, test points), for the same reason:
+     * above it a trial's point array overflows or fills the heap, and fails only after it started.
+     */
+    public static final int MAX_POINTS = (int) MAX_GRID_NODES;
+
     private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Set<String> TOP_KEYS = Set.of("sweep", "targets", "test", "methods");
 
@@ -114,7 +120,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         if (top.has("test")) {
             SpecReader test = SpecReader.of(top.value("test"), "test");
             test.onlyKeys(Set.of("points", "seeds"));
-            testPoints = test.has("points") ? test.integer("points", 1) : testPoints;
+            testPoints = test.has("points") ? test.integer("points", 1, MAX_POINTS) : testPoints;
             testSeeds = test.longAxis("seeds", 0, testSeeds);
         }
         List<MethodSpec> methods = new ArrayList<>();
@@ -225,7 +231,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
             return new DataSpec(sampler, gridN, List.of(), List.of());
         }
         d.onlyKeys(Set.of("sampler", "points", "seeds"));
-        return new DataSpec(sampler, List.of(), d.intAxis("points", 1, null), d.longAxis("seeds", 0, List.of(0L)));
+        return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), d.longAxis("seeds", 0, List.of(0L)));
     }
 
     private static List<Integer> sorted(List<Integer> values) {

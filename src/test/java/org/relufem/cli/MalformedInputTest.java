@@ -171,6 +171,9 @@ class MalformedInputTest {
                 with("sampler = grid, grid_n = 5", "sampler = uniform, points = 20, seeds = -3"));
         spec("zero uniform points", 7, "methods[1].data.points must be >= 1, got 0",
                 with("sampler = grid, grid_n = 5", "sampler = uniform, points = 0"));
+        spec("uniform points over the cap", 7, "methods[1].data.points must be <= 16777216, got 2000000000",
+                with("sampler = grid, grid_n = 5", "sampler = uniform, points = [20, 2000000000]"));
+        spec("test points over the cap", 3, "test.points must be <= 16777216, got 100000000", with("points = 100", "points = 1e8"));
         spec("negative batch size", 8, "methods[1].batch_size must be >= 0, got -1", with("batch_size = 0", "batch_size = -1"));
         spec("batch size beyond int", 8, "methods[1].batch_size must be <= 2147483647", with("batch_size = 0", "batch_size = 1e12"));
 
