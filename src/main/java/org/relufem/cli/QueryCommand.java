@@ -28,6 +28,7 @@ final class QueryCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputDirectory.requireNamed(out);
         ResultsTable.requireExists(out); // before the session: a typo should not cost a Spark start
         SparkSession spark = Sessions.create(master, "relufem query");
         format.print(ResultsTable.query(spark, out, sql), System.out);

@@ -232,6 +232,8 @@ class MalformedInputTest {
         // output directories
         args("run: --out is a file", Out.FILE, "is a file, not a directory", "run", "{spec}", "--out", "{out}");
         args("run: --out is a foreign directory", Out.FOREIGN, "holds no relufem table", "run", "{spec}", "--out", "{out}");
+        args("run: --out empty", Out.ABSENT, "--out is empty", "run", "{spec}", "--out", "");
+        args("query: --out empty", Out.ABSENT, "--out is empty", "query", "--out", "", "SELECT 1");
         spec("bad spec into an existing table", 8, "methods[1].width must be >= 1", Out.TABLE, with("width = 3", "width = 0"));
         spec("bad spec into a foreign directory", 8, "methods[1].width must be >= 1", Out.FOREIGN, with("width = 3", "width = 0"));
         args("query: unknown format", Out.TABLE, "Invalid value for option '--format': unknown format 'xml'; use table, csv or json", "query", "--out", "{out}", "--format", "xml", "SELECT 1");
