@@ -106,13 +106,13 @@ class MalformedInputTest {
         spec("only comments", 0, "is empty", "# nothing yet\n// still nothing\n");
 
         // syntax
-        spec("unclosed list", 0, "cannot read spec", "sweep = x\ntargets = [ { name = seed2d }\n");
+        spec("unclosed list", 3, "cannot read spec", "sweep = x\ntargets = [ { name = seed2d }\n");
         spec("double equals", 1, "cannot read spec", with("sweep = ok", "sweep = = ok"));
         spec("unresolved substitution", 5, "${n}", with("grid_n = 4 }", "grid_n = ${n} }"));
         spec("missing include", 0, "cannot read spec", "include required(\"nowhere.conf\")\n" + OK);
 
         // the sweep name
-        spec("missing sweep", 0, "missing key 'sweep'", with("sweep = ok\n", ""));
+        spec("missing sweep", 1, "missing key 'sweep'", with("sweep = ok\n", ""));
         spec("uppercase sweep name", 1, "sweep must match [a-z0-9-]+", with("sweep = ok", "sweep = Seed"));
         spec("sweep name with spaces", 1, "got 'seed study'", with("sweep = ok", "sweep = \"seed study\""));
         spec("sweep name escaping the table", 1, "got '../x'", with("sweep = ok", "sweep = \"../x\""));
@@ -120,8 +120,8 @@ class MalformedInputTest {
         spec("sweep name is an object", 1, "sweep must be a string, got object {\"name\":\"ok\"}", with("sweep = ok", "sweep = { name = ok }"));
 
         // missing and empty axes
-        spec("missing targets", 0, "missing key 'targets'", with("targets = [ { name = seed2d } ]\n", ""));
-        spec("missing methods", 0, "missing key 'methods'", OK.substring(0, OK.indexOf("methods")));
+        spec("missing targets", 1, "missing key 'targets'", with("targets = [ { name = seed2d } ]\n", ""));
+        spec("missing methods", 1, "missing key 'methods'", OK.substring(0, OK.indexOf("methods")));
         spec("empty targets", 2, "targets is an empty axis", with("[ { name = seed2d } ]", "[]"));
         spec("empty methods", 4, "methods is an empty axis", OK.substring(0, OK.indexOf("methods")) + "methods = []\n");
         spec("empty test seeds", 3, "test.seeds is an empty axis", with("seeds = [0] }", "seeds = [] }"));
