@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::badArguments);
         return cli.execute(args);
     }
 
@@ -42,15 +43,31 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, query or report");
     }
 
+    /**
+     * Bad arguments (unknown options, missing values, values picocli cannot convert): one line
+     * naming the problem and where the usage is, instead of picocli's message plus full usage.
+     */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("relufem: " + oneLine(e.getMessage()) + " (see '"
+                + cli.getCommandSpec().qualifiedName() + " --help')");
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof SpecException) {
-            err.println("relufem: " + e.getMessage());
+            err.println("relufem: " + oneLine(e.getMessage()));
             return 2;
         }
         err.println("relufem: failed: " + e);
         e.printStackTrace(err);
         return 1;
+    }
+
+    /** Bad input is reported on one line: line breaks inside a message become spaces. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

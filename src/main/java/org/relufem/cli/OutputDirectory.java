@@ -19,6 +19,7 @@ final class OutputDirectory {
      * @throws SpecException for a file, or a non-empty directory that is not a relufem table
      */
     static void checkWritable(String out) {
+        requireNamed(out);
         if (ResultsTable.isRemote(out)) {
             return;
         }
@@ -29,6 +30,13 @@ final class OutputDirectory {
         if (Files.isDirectory(path) && !isEmpty(path) && !ResultsTable.exists(out)) {
             throw new SpecException("--out " + out + " is a non-empty directory that holds no relufem table;"
                     + " refusing to write into it");
+        }
+    }
+
+    /** An empty --out would mean the working directory; refuse it instead of guessing. */
+    static void requireNamed(String out) {
+        if (out.isBlank()) {
+            throw new SpecException("--out is empty: name the results directory");
         }
     }
 

@@ -9,8 +9,11 @@ import org.relufem.sweep.CostModel;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Validate a spec and print its trials per method and estimated cost; writes nothing.")
@@ -21,8 +24,14 @@ final class PlanCommand implements Runnable {
     @Option(names = "--cores", paramLabel = "N", description = "cores to spread the estimate over, default: this machine's")
     Integer cores;
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public void run() {
+        if (cores != null && cores < 1) {
+            throw new ParameterException(command.commandLine(), "--cores must be >= 1, got " + cores);
+        }
         SweepSpec sweep = SweepSpec.load(spec);
         TrialSpace space = new TrialSpace(sweep);
         List<String[]> lines = new ArrayList<>();

@@ -22,11 +22,13 @@ final class QueryCommand implements Runnable {
             converter = FormatConverter.class, description = "table, csv or json (JSON Lines), default ${DEFAULT-VALUE}")
     OutputFormat format;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master")
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master")
     String master;
 
     @Override
     public void run() {
+        OutputDirectory.requireNamed(out);
         ResultsTable.requireExists(out); // before the session: a typo should not cost a Spark start
         SparkSession spark = Sessions.create(master, "relufem query");
         format.print(ResultsTable.query(spark, out, sql), System.out);
@@ -35,7 +37,11 @@ final class QueryCommand implements Runnable {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
-            return OutputFormat.of(value);
+            try {
+                return OutputFormat.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage()); // its message alone, no class name
+            }
         }
     }
 }

@@ -26,7 +26,8 @@ final class ReportCommand implements Runnable {
     @Option(names = "--html", paramLabel = "FILE", description = "where to write the page, default DIR/report.html")
     Path html;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", description = "Spark master")
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master")
     String master;
 
     @Override

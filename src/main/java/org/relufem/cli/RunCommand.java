@@ -24,7 +24,7 @@ final class RunCommand implements Runnable {
             description = "results table directory, default ${DEFAULT-VALUE}")
     String out;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
             description = "Spark master, default ${DEFAULT-VALUE} (spark-submit's own wins)")
     String master;
 

@@ -2,6 +2,7 @@ package org.relufem.sweep;
 
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
@@ -70,17 +71,21 @@ final class SpecReader {
         return (Boolean) v.unwrapped();
     }
 
-    int integer(String key, int min) {
-        return (int) integral(value(key), name(key), min, Integer.MAX_VALUE);
+    int integer(String key, int min, int max) {
+        return (int) integral(value(key), name(key), min, max);
     }
 
     List<Integer> intAxis(String key, int min, List<Integer> fallback) {
+        return intAxis(key, min, Integer.MAX_VALUE, fallback);
+    }
+
+    List<Integer> intAxis(String key, int min, int max, List<Integer> fallback) {
         if (!has(key) && fallback != null) {
             return fallback;
         }
         List<Integer> out = new ArrayList<>();
         for (ConfigValue v : elements(key)) {
-            out.add((int) integral(v, name(key), min, Integer.MAX_VALUE));
+            out.add((int) integral(v, name(key), min, max));
         }
         return distinct(out, key);
     }
@@ -108,7 +113,7 @@ final class SpecReader {
             }
             double x = ((Number) v.unwrapped()).doubleValue();
             if (!(x > 0) || Double.isInfinite(x)) {
-                throw error(v, name(key) + " must be positive, got " + x);
+                throw error(v, name(key) + " must be positive and finite, got " + x);
             }
             out.add(x);
         }
@@ -174,8 +179,9 @@ final class SpecReader {
         return (String) v.unwrapped();
     }
 
+    /** A value's type and its one-line JSON text (render() alone spans lines and adds origin comments). */
     static String describe(ConfigValue v) {
-        return v.valueType().name().toLowerCase() + " " + v.render();
+        return v.valueType().name().toLowerCase() + " " + v.render(ConfigRenderOptions.concise());
     }
 
     static SpecException error(ConfigValue at, String message) {

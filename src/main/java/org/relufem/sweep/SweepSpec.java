@@ -37,6 +37,12 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
     /** Largest tensor grid a spec may ask for, in nodes (2^24: 16.7 million points of d doubles each). */
     public static final long MAX_GRID_NODES = 1L << 24;
 
+    /**
+     * Largest set of scattered points (uniform training points, test points), for the same reason:
+     * above it a trial's point array overflows or fills the heap, and fails only after it started.
+     */
+    public static final int MAX_POINTS = (int) MAX_GRID_NODES;
+
     private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Set<String> TOP_KEYS = Set.of("sweep", "targets", "test", "methods");
 
@@ -100,6 +106,9 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
     }
 
     private static SweepSpec parse(Config config, String source) {
+        if (config.root().isEmpty()) {
+            throw new SpecException("spec " + source + " is empty: give sweep, targets and methods");
+        }
         SpecReader top = SpecReader.of(config.root(), "the spec");
         top.onlyKeys(TOP_KEYS);
         String name = SpecReader.string(top.value("sweep"), "sweep");
@@ -112,13 +121,23 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         if (top.has("test")) {
             SpecReader test = SpecReader.of(top.value("test"), "test");
             test.onlyKeys(Set.of("points", "seeds"));
-            testPoints = test.has("points") ? test.integer("points", 1) : testPoints;
+            testPoints = test.has("points") ? test.integer("points", 1, MAX_POINTS) : testPoints;
             testSeeds = test.longAxis("seeds", 0, testSeeds);
         }
         List<MethodSpec> methods = new ArrayList<>();
         List<ConfigValue> blocks = top.elements("methods");
         for (int i = 0; i < blocks.size(); i++) {
             methods.add(method(SpecReader.of(blocks.get(i), "methods[" + i + "]"), targets));
+        }
+        for (int j = 1; j < methods.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                String shared = RepeatedTrials.shared(methods.get(i), methods.get(j), targets);
+                if (shared != null) {
+                    throw SpecReader.error(blocks.get(j), "methods[" + j + "] repeats trials of methods[" + i
+                            + "] (both hold " + shared + "): a trial must come from one block, or its trial_ids"
+                            + " repeat; merge the blocks or make one of their axes disjoint");
+                }
+            }
         }
         String canonical = config.root().render(ConfigRenderOptions.concise());
         return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), canonical);
@@ -184,10 +203,16 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                         + "; known optimizers: " + String.join(", ", Optimizers.names()));
             }
         }
-        return new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)), optimizers,
-                m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
+        MethodSpec spec = new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)),
+                optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
                 m.bool("keep_weights", false));
+        String sameBatch = RepeatedTrials.sameBatch(spec, targets);
+        if (sameBatch != null) {
+            throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + spec.batchSizes() + ": "
+                    + sameBatch + ", so their trials would share trial_ids");
+        }
+        return spec;
     }
 
     private static DataSpec data(SpecReader d, String method, Methods.Kind kind, List<TargetChoice> targets) {
@@ -212,7 +237,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
             return new DataSpec(sampler, gridN, List.of(), List.of());
         }
         d.onlyKeys(Set.of("sampler", "points", "seeds"));
-        return new DataSpec(sampler, List.of(), d.intAxis("points", 1, null), d.longAxis("seeds", 0, List.of(0L)));
+        return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), d.longAxis("seeds", 0, List.of(0L)));
     }
 
     private static List<Integer> sorted(List<Integer> values) {

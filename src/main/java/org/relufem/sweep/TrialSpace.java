@@ -129,7 +129,7 @@ public final class TrialSpace implements Serializable {
     }
 
     /** Points per step as trained: 0 (full batch) and anything above the data size mean all the points. */
-    private static int effectiveBatch(int batchSize, int trainPoints) {
+    static int effectiveBatch(int batchSize, int trainPoints) {
         return batchSize == 0 ? trainPoints : Math.min(batchSize, trainPoints);
     }
 

@@ -1,7 +1,6 @@
 package org.relufem.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,11 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.relufem.spark.SharedSpark;
 
-/** The command line in-process: exit codes, messages, and an untouched output directory on bad input. */
+/** The command line in-process, as a user runs it; bad input is {@link MalformedInputTest}'s table. */
 class CliTest {
     @TempDir
     static Path dir;
@@ -50,63 +47,6 @@ class CliTest {
     @BeforeAll
     static void shareTheSession() {
         SharedSpark.get(); // commands pick up the default session instead of starting their own
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            missing spec file | -                                                                                                   | spec file not found
-            syntax error      | sweep = x\\ntargets = [ { name = seed2d }                                                           | cannot read spec
-            unknown key       | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = p1, data {sampler = grid, grid_n = 4}, colour = red}] | unknown key 'colour'
-            wrong type        | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = p1, data {sampler = grid, grid_n = four}}] | grid_n must be an integer
-            empty axis        | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = relu_net, data {sampler = grid, grid_n = 4}, width = [], epochs = 1}] | empty axis
-            negative width    | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = relu_net, data {sampler = grid, grid_n = 4}, width = -1, epochs = 1}] | width must be >= 1
-            zero epochs       | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = relu_net, data {sampler = grid, grid_n = 4}, width = 3, epochs = 0}] | epochs must be >= 1
-            unknown target    | sweep = x\\ntargets = [{name = nope}]\\nmethods = [{method = p1, data {sampler = grid, grid_n = 4}}] | unknown target 'nope'
-            unknown method    | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = fem, data {sampler = grid, grid_n = 4}}] | unknown method 'fem'
-            sampler mismatch  | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = q1, data {sampler = uniform, points = 9}}] | cannot use sampler = uniform
-            """)
-    void badSpecsExitTwoWithTheReasonAndWriteNothing(String what, String text, String expected) throws IOException {
-        String spec = text.equals("-") ? dir.resolve("absent.conf").toString() : write(what.replace(' ', '_') + ".conf", text).toString();
-        Path out = dir.resolve("out-" + what.replace(' ', '_'));
-        for (String command : List.of("run", "plan")) {
-            Result r = command.equals("run") ? main("run", spec, "--out", out.toString()) : main("plan", spec);
-            assertEquals(2, r.code(), command + " " + what + ": " + r.err());
-            assertTrue(r.err().contains(expected), command + " " + what + ": " + r.err());
-            assertTrue(r.err().startsWith("relufem: "), "one clear line, no stack trace: " + r.err());
-            assertEquals("", r.out());
-        }
-        assertFalse(Files.exists(out), "no output directory was created");
-    }
-
-    @Test
-    void anOutThatIsAFileOrAForeignDirectoryIsRefused() throws IOException {
-        Path spec = write("ok.conf", "sweep = ok\\ntargets = [{name = seed2d}]\\nmethods = [{method = p1, data {sampler = grid, grid_n = 4}}]");
-        Path file = write("results.txt", "not a table");
-        Result r = main("run", spec.toString(), "--out", file.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("is a file"), r.err());
-        assertEquals("not a table", Files.readString(file));
-        Path foreign = Files.createDirectories(dir.resolve("home"));
-        write("home/notes.md", "mine");
-        Result f = main("run", spec.toString(), "--out", foreign.toString());
-        assertEquals(2, f.code());
-        assertTrue(f.err().contains("holds no relufem table"), f.err());
-        try (var files = Files.list(foreign)) {
-            assertEquals(1, files.count());
-        }
-    }
-
-    @Test
-    void badArgumentsExitTwo() {
-        assertEquals(2, main("run", "--nonsense").code());
-        assertEquals(2, main("frobnicate").code());
-        assertEquals(2, main().code());
-        Result format = main("query", "--format", "xml", "SELECT 1");
-        assertEquals(2, format.code());
-        assertTrue(format.err().contains("unknown format 'xml'"), format.err());
-        Result missing = main("query", "--out", dir.resolve("nothing-here").toString(), "SELECT 1");
-        assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("no relufem results"), missing.err());
     }
 
     @Test

@@ -38,6 +38,32 @@ class TrialSpaceTest {
     }
 
     @Test
+    void blocksThatComeCloseToSharingATrialStillGiveDistinctIds() {
+        // Same method and sampler in several blocks, each differing on one own axis; batch sizes
+        // below every data size. The spec check (RepeatedTrials) lets these through: it must not
+        // let a repeated id through with them.
+        SweepSpec spec = SweepSpec.parse("""
+                sweep = near
+                targets = [ { name = seed2d } ]
+                methods = [
+                  { method = p1, data { sampler = grid, grid_n = [3, 4] } }
+                  { method = p1, data { sampler = grid, grid_n = 5 } }
+                  { method = relu_net, data { sampler = grid, grid_n = [3, 4] }, width = 2, epochs = 1, batch_size = [0, 8] }
+                  { method = relu_net, data { sampler = grid, grid_n = [3, 4] }, width = 3, epochs = 1 }
+                  { method = relu_net, data { sampler = uniform, points = 9, seeds = 0 }, width = 2, epochs = 1 }
+                  { method = relu_net, data { sampler = uniform, points = 9, seeds = 1 }, width = 2, epochs = 1 }
+                ]
+                """, "near.conf");
+        TrialSpace space = new TrialSpace(spec);
+        Set<String> ids = new HashSet<>();
+        for (long i = 0; i < space.size(); i++) {
+            assertEquals(i, space.indexOf(space.trial(i)));
+            ids.addAll(space.trial(i).rowIds());
+        }
+        assertEquals(space.rowCount(), ids.size());
+    }
+
+    @Test
     void equalParametersGiveEqualIdsWhateverTheSpec() {
         // The same p1 trial sits at a different index in a spec with more axes; its id does not move.
         SweepSpec other = SweepSpec.parse(SweepSpecTest.SMALL.replace("grid_n = [4, 8]", "grid_n = [2, 3, 4, 8]")

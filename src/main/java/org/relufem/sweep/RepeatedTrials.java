@@ -1,0 +1,102 @@
+package org.relufem.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.relufem.sweep.SweepSpec.MethodSpec;
+import org.relufem.sweep.SweepSpec.TargetChoice;
+
+/**
+ * Finds spec axes that would write one trial twice under the same trial_id. Values inside an axis
+ * are already distinct (SpecReader refuses repeats), so two ways remain: two batch sizes that
+ * train alike on some data size (0 and anything at or above the number of points all mean full
+ * batch), and two method blocks that share a trial. Every block runs over all the targets and
+ * test seeds, so two blocks of one method and sampler share a trial exactly when each of their
+ * own axes overlaps. Checked on the axes, without expanding the grid.
+ */
+final class RepeatedTrials {
+    private RepeatedTrials() {
+    }
+
+    /** One training-set size of a block: its point count, and how the spec gives it. */
+    private record Data(int points, String values, String where) {
+    }
+
+    /**
+     * Two batch sizes of network block {@code m} that train alike on one of its data sizes,
+     * described, or null.
+     */
+    static String sameBatch(MethodSpec m, List<TargetChoice> targets) {
+        for (Data d : data(m.data().sampler(), m.data().gridN(), m.data().points(), m.data().seeds(), targets)) {
+            List<Integer> full = m.batchSizes().stream().filter(b -> b == 0 || b >= d.points()).toList();
+            if (full.size() > 1) {
+                return full.get(0) + " and " + full.get(1) + " both train on all " + d.points() + " points of "
+                        + d.where();
+            }
+        }
+        return null;
+    }
+
+    /** A trial both blocks hold, described by its values, or null if they share none. */
+    static String shared(MethodSpec a, MethodSpec b, List<TargetChoice> targets) {
+        if (!a.method().equals(b.method()) || !a.data().sampler().equals(b.data().sampler())) {
+            return null;
+        }
+        List<Data> data = data(a.data().sampler(), common(a.data().gridN(), b.data().gridN()),
+                common(a.data().points(), b.data().points()), common(a.data().seeds(), b.data().seeds()), targets);
+        if (data.isEmpty()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>(List.of("method = " + a.method()));
+        if (!a.isNetwork()) {
+            values.add(data.get(0).values());
+            return String.join(", ", values);
+        }
+        String[] names = {"width", "depth", "optimizer", "lr", "init_seeds"};
+        List<List<?>> axesA = List.of(a.widths(), a.depths(), a.optimizers(), a.lrs(), a.initSeeds());
+        List<List<?>> axesB = List.of(b.widths(), b.depths(), b.optimizers(), b.lrs(), b.initSeeds());
+        List<String> network = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            List<?> both = common(axesA.get(i), axesB.get(i));
+            if (both.isEmpty()) {
+                return null;
+            }
+            network.add(names[i] + " = " + both.get(0));
+        }
+        for (Data d : data) {
+            for (int ba : a.batchSizes()) {
+                for (int bb : b.batchSizes()) {
+                    if (TrialSpace.effectiveBatch(ba, d.points()) == TrialSpace.effectiveBatch(bb, d.points())) {
+                        values.add(d.values());
+                        values.addAll(network);
+                        values.add("batch_size = " + ba + (ba == bb ? "" : " and " + bb));
+                        return String.join(", ", values);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The training-set sizes of a block's data axes (grid: n^d for every target dimension). */
+    private static List<Data> data(String sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds,
+                                   List<TargetChoice> targets) {
+        List<Data> out = new ArrayList<>();
+        if (sampler.equals("grid")) {
+            List<Integer> dims = targets.stream().map(TargetChoice::dim).distinct().toList();
+            for (int n : gridN) {
+                for (int d : dims) {
+                    out.add(new Data((int) Math.pow(n, d), "grid_n = " + n, "grid_n = " + n + " in d = " + d));
+                }
+            }
+        } else if (!seeds.isEmpty()) {
+            for (int p : points) {
+                out.add(new Data(p, "points = " + p + ", seeds = " + seeds.get(0), "points = " + p));
+            }
+        }
+        return out;
+    }
+
+    private static <T> List<T> common(List<T> a, List<?> b) {
+        return a.stream().filter(b::contains).toList();
+    }
+}

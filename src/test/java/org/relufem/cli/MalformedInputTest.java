@@ -1,0 +1,336 @@
+package org.relufem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Malformed specs and argument lists, one table: every case must exit 2 with one line on stderr
+ * that starts with {@code relufem: } and names what is wrong (and, for spec errors that have one,
+ * the file line), print nothing on stdout, and leave {@code --out} exactly as it was.
+ *
+ * <p>No case reaches Spark: every error is found before a session starts.
+ */
+class MalformedInputTest {
+    @TempDir
+    static Path dir;
+
+    /**
+     * A valid spec every spec case edits with {@link #with}; the line numbers in the table below
+     * refer to it.
+     */
+    static final String OK = """
+            sweep = ok
+            targets = [ { name = seed2d } ]
+            test { points = 100, seeds = [0] }
+            methods = [
+              { method = p1, data { sampler = grid, grid_n = 4 } }
+              { method = relu_net
+                data { sampler = grid, grid_n = 5 }
+                width = 3, depth = 1, optimizer = adam, lr = 1e-3, batch_size = 0
+                epochs = 2, init_seeds = [0], keep_weights = false }
+            ]
+            """;
+
+    /** What --out points at before the command runs. */
+    enum Out { ABSENT, TABLE, FOREIGN, FILE }
+
+    /** Marks a spec that is not a text: no file, a directory, or a file nobody may read. */
+    static final String MISSING = "<missing>";
+    static final String DIRECTORY = "<directory>";
+    static final String UNREADABLE = "<unreadable>";
+
+    /**
+     * One row of the table.
+     *
+     * @param spec the spec text written to {slug}.conf (or a marker above)
+     * @param args the command line; {spec} and {out} stand for the spec file and the --out path
+     * @param line the spec line the message must name, or 0
+     */
+    record Case(String name, String spec, List<String> args, Out out, String expected, int line) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        String slug() {
+            return name.replaceAll("[^A-Za-z0-9]+", "-");
+        }
+    }
+
+    /** OK with {@code from} (which must occur exactly once) replaced by {@code to}. */
+    static String with(String from, String to) {
+        int at = OK.indexOf(from);
+        if (at < 0 || OK.indexOf(from, at + 1) >= 0) {
+            throw new IllegalArgumentException("'" + from + "' must occur exactly once in OK");
+        }
+        return OK.replace(from, to);
+    }
+
+    static final List<Case> CASES = new ArrayList<>();
+
+    /** A bad spec, through both {@code run} (into an --out in state {@code out}) and {@code plan}. */
+    static void spec(String name, int line, String expected, Out out, String text) {
+        CASES.add(new Case("run: " + name, text, List.of("run", "{spec}", "--out", "{out}"), out, expected, line));
+        CASES.add(new Case("plan: " + name, text, List.of("plan", "{spec}"), Out.ABSENT, expected, line));
+    }
+
+    static void spec(String name, int line, String expected, String text) {
+        spec(name, line, expected, Out.ABSENT, text);
+    }
+
+    /** A bad argument list around the valid spec OK. */
+    static void args(String name, Out out, String expected, String... args) {
+        CASES.add(new Case(name, OK, List.of(args), out, expected, 0));
+    }
+
+    static {
+        // files that are not a spec
+        spec("missing spec file", 0, "spec file not found", MISSING);
+        spec("spec is a directory", 0, "is a directory, not a file", DIRECTORY);
+        spec("unreadable spec file", 0, "cannot read spec", UNREADABLE);
+        spec("empty file", 0, "is empty", "");
+        spec("only comments", 0, "is empty", "# nothing yet\n// still nothing\n");
+
+        // syntax
+        spec("unclosed list", 3, "cannot read spec", "sweep = x\ntargets = [ { name = seed2d }\n");
+        spec("double equals", 1, "cannot read spec", with("sweep = ok", "sweep = = ok"));
+        spec("unresolved substitution", 5, "${n}", with("grid_n = 4 }", "grid_n = ${n} }"));
+        spec("missing include", 0, "cannot read spec", "include required(\"nowhere.conf\")\n" + OK);
+
+        // the sweep name
+        spec("missing sweep", 1, "missing key 'sweep'", with("sweep = ok\n", ""));
+        spec("uppercase sweep name", 1, "sweep must match [a-z0-9-]+", with("sweep = ok", "sweep = Seed"));
+        spec("sweep name with spaces", 1, "got 'seed study'", with("sweep = ok", "sweep = \"seed study\""));
+        spec("sweep name escaping the table", 1, "got '../x'", with("sweep = ok", "sweep = \"../x\""));
+        spec("empty sweep name", 1, "got ''", with("sweep = ok", "sweep = \"\""));
+        spec("sweep name is an object", 1, "sweep must be a string, got object {\"name\":\"ok\"}", with("sweep = ok", "sweep = { name = ok }"));
+
+        // missing and empty axes
+        spec("missing targets", 1, "missing key 'targets'", with("targets = [ { name = seed2d } ]\n", ""));
+        spec("missing methods", 1, "missing key 'methods'", OK.substring(0, OK.indexOf("methods")));
+        spec("empty targets", 2, "targets is an empty axis", with("[ { name = seed2d } ]", "[]"));
+        spec("empty methods", 4, "methods is an empty axis", OK.substring(0, OK.indexOf("methods")) + "methods = []\n");
+        spec("empty test seeds", 3, "test.seeds is an empty axis", with("seeds = [0] }", "seeds = [] }"));
+        spec("empty width axis", 8, "methods[1].width is an empty axis", with("width = 3", "width = []"));
+        spec("missing epochs", 6, "missing key 'epochs' in methods[1]", with("epochs = 2, ", ""));
+        spec("missing data", 5, "missing key 'data' in methods[0]", with("{ method = p1, data { sampler = grid, grid_n = 4 } }", "{ method = p1 }"));
+        spec("missing method name", 5, "missing key 'method' in methods[0]", with("method = p1, ", ""));
+        spec("missing grid_n", 7, "missing key 'grid_n' in methods[1].data", with("sampler = grid, grid_n = 5", "sampler = grid"));
+        spec("uniform without points", 7, "missing key 'points' in methods[1].data", with("sampler = grid, grid_n = 5", "sampler = uniform"));
+
+        // unknown keys at every level
+        spec("unknown top key", 11, "unknown key 'colour' in the spec", OK + "colour = red\n");
+        spec("unknown target key", 2, "unknown key 'dims' in targets[0]", with("name = seed2d }", "name = seed2d, dims = 2 }"));
+        spec("unknown test key", 3, "unknown key 'seed' in test", with("seeds = [0] }", "seed = 0 }"));
+        spec("network key on an interpolant", 5, "unknown key 'width' in methods[0]", with("grid_n = 4 } }", "grid_n = 4 }, width = 3 }"));
+        spec("misspelt method key", 8, "unknown key 'widht' in methods[1]", with("width = 3", "widht = 3"));
+        spec("unknown data key", 5, "unknown key 'points' in methods[0].data", with("grid_n = 4 }", "grid_n = 4, points = 9 }"));
+
+        // wrong types
+        spec("string where integer", 8, "methods[1].width must be an integer, got string \"three\"", with("width = 3", "width = three"));
+        spec("list of lists", 8, "methods[1].width must be an integer, got list [3,4]", with("width = 3", "width = [[3, 4]]"));
+        spec("object where integer", 5, "methods[0].data.grid_n must be an integer, got object {\"n\":4}", with("grid_n = 4 }", "grid_n = { n = 4 } }"));
+        spec("boolean where integer", 9, "methods[1].epochs must be an integer, got boolean", with("epochs = 2", "epochs = true"));
+        spec("string where boolean", 9, "methods[1].keep_weights must be true or false", with("keep_weights = false", "keep_weights = maybe"));
+        spec("string where number", 8, "methods[1].lr must be a number, got string", with("lr = 1e-3", "lr = fast"));
+        spec("scalar where object", 3, "test must be an object", with("test { points = 100, seeds = [0] }", "test = 100"));
+        spec("string where target object", 2, "targets[0] must be an object", with("[ { name = seed2d } ]", "seed2d"));
+        spec("number where method name", 5, "methods[0].method must be a string, got number", with("method = p1", "method = 1"));
+
+        // non-integers and out-of-range values
+        spec("fractional width", 8, "methods[1].width must be an integer, got 1.5", with("width = 3", "width = 1.5"));
+        spec("zero width", 8, "methods[1].width must be >= 1, got 0", with("width = 3", "width = 0"));
+        spec("negative width", 8, "methods[1].width must be >= 1, got -1", with("width = 3", "width = -1"));
+        spec("width beyond int", 8, "methods[1].width must be <= 2147483647", with("width = 3", "width = 3000000000"));
+        spec("zero depth", 8, "methods[1].depth must be >= 1, got 0", with("depth = 1", "depth = 0"));
+        spec("zero epochs", 9, "methods[1].epochs must be >= 1, got 0", with("epochs = 2", "epochs = [2, 0]"));
+        spec("negative lr", 8, "methods[1].lr must be positive and finite, got -0.001", with("lr = 1e-3", "lr = -1e-3"));
+        spec("zero lr", 8, "methods[1].lr must be positive and finite, got 0.0", with("lr = 1e-3", "lr = 0"));
+        spec("infinite lr", 8, "methods[1].lr must be positive and finite, got Infinity", with("lr = 1e-3", "lr = 1e999"));
+        spec("NaN lr", 8, "methods[1].lr must be a number, got string", with("lr = 1e-3", "lr = NaN"));
+        spec("grid_n 1", 5, "methods[0].data.grid_n must be >= 2, got 1", with("grid_n = 4 }", "grid_n = 1 }"));
+        spec("grid over the node cap", 5, "the limit is 16777216", with("grid_n = 4 }", "grid_n = [4, 5000] }"));
+        spec("zero test points", 3, "test.points must be >= 1, got 0", with("points = 100", "points = 0"));
+        spec("negative test seed", 3, "test.seeds must be >= 0, got -1", with("seeds = [0] }", "seeds = [-1] }"));
+        spec("negative init seed", 9, "methods[1].init_seeds must be >= 0, got -1", with("init_seeds = [0]", "init_seeds = [-1]"));
+        spec("negative training seed", 7, "methods[1].data.seeds must be >= 0, got -3",
+                with("sampler = grid, grid_n = 5", "sampler = uniform, points = 20, seeds = -3"));
+        spec("zero uniform points", 7, "methods[1].data.points must be >= 1, got 0",
+                with("sampler = grid, grid_n = 5", "sampler = uniform, points = 0"));
+        spec("uniform points over the cap", 7, "methods[1].data.points must be <= 16777216, got 2000000000",
+                with("sampler = grid, grid_n = 5", "sampler = uniform, points = [20, 2000000000]"));
+        spec("test points over the cap", 3, "test.points must be <= 16777216, got 100000000", with("points = 100", "points = 1e8"));
+        spec("negative batch size", 8, "methods[1].batch_size must be >= 0, got -1", with("batch_size = 0", "batch_size = -1"));
+        spec("batch size beyond int", 8, "methods[1].batch_size must be <= 2147483647", with("batch_size = 0", "batch_size = 1e12"));
+
+        // names outside the registries
+        spec("unknown target", 2, "unknown target 'sead2d'", with("name = seed2d", "name = sead2d"));
+        spec("unknown method", 5, "unknown method 'p2'", with("method = p1", "method = p2"));
+        spec("unknown optimizer", 8, "unknown optimizer 'sgd' in methods[1].optimizer", with("optimizer = adam", "optimizer = [adam, sgd]"));
+        spec("unknown sampler", 7, "method relu_net cannot use sampler = sobol", with("sampler = grid, grid_n = 5", "sampler = sobol, points = 9"));
+        spec("p1 on scattered points", 5, "method p1 cannot use sampler = uniform", with("sampler = grid, grid_n = 4", "sampler = uniform, points = 9"));
+        spec("q1 on scattered points", 5, "method q1 cannot use sampler = uniform", with("method = p1, data { sampler = grid, grid_n = 4 }", "method = q1, data { sampler = uniform, points = 9 }"));
+
+        // dimensions
+        spec("seed2d in 3-D", 2, "supports only dim = 2, got dim = 3", with("name = seed2d }", "name = seed2d, dim = 3 }"));
+        spec("any-d target without dim", 2, "give dim = ...", with("name = seed2d }", "name = gaussian }"));
+        spec("zero dim", 2, "targets[0].dim must be >= 1, got 0", with("name = seed2d }", "name = gaussian, dim = 0 }"));
+        spec("dim beyond the registry", 2, "supports dim in 1..64, got dim = 65", with("name = seed2d }", "name = gaussian, dim = 65 }"));
+
+        // repeated values: each would write the same trial_id twice
+        spec("repeated init seed", 9, "methods[1].init_seeds repeats a value", with("init_seeds = [0]", "init_seeds = [0, 0]"));
+        spec("repeated grid_n", 5, "methods[0].data.grid_n repeats a value", with("grid_n = 4 }", "grid_n = [8, 8] }"));
+        spec("repeated epochs", 9, "methods[1].epochs repeats a value", with("epochs = 2", "epochs = [2, 2]"));
+        spec("one lr written twice", 8, "methods[1].lr repeats a value", with("lr = 1e-3", "lr = [1e-3, 0.001]"));
+        spec("repeated dim", 2, "targets[0].dim repeats a value", with("name = seed2d }", "name = gaussian, dim = [2, 2] }"));
+        spec("repeated target", 2, "target seed2d in d = 2 appears twice", with("[ { name = seed2d } ]", "[ { name = seed2d }, { name = seed2d } ]"));
+        spec("two identical method blocks", 6, "methods[1] repeats trials of methods[0]",
+                with("  { method = relu_net", "  { method = p1, data { sampler = grid, grid_n = 4 } }\n  { method = relu_net"));
+        spec("overlapping grid axes", 6, "methods[1] repeats trials of methods[0] (both hold method = p1, grid_n = 8)",
+                with("  { method = relu_net", "  { method = p1, data { sampler = grid, grid_n = [8, 16] } }\n  { method = relu_net")
+                        .replace("grid_n = 4 }", "grid_n = [4, 8] }"));
+        spec("blocks differing only in keep_weights", 10, "methods[2] repeats trials of methods[1]",
+                with("\n]", "\n  { method = relu_net, data { sampler = grid, grid_n = 5 }, width = 3, epochs = 2, keep_weights = true }\n]"));
+        spec("two batch sizes that both mean full batch", 8, "methods[1].batch_size = [0, 100]: 0 and 100 both train on all 25 points",
+                with("batch_size = 0", "batch_size = [0, 100]"));
+
+        // arguments
+        args("run: unknown option", Out.ABSENT, "Unknown option: '--nonsense'", "run", "{spec}", "--out", "{out}", "--nonsense");
+        args("plan: unknown option", Out.ABSENT, "Unknown options: '--out'", "plan", "{spec}", "--out", "{out}");
+        args("query: unknown option", Out.TABLE, "Unknown options: '--sweep'", "query", "--out", "{out}", "--sweep", "x", "SELECT 1");
+        args("unknown command", Out.ABSENT, "'frobnicate'", "frobnicate", "{spec}");
+        args("no command", Out.ABSENT, "name a command: run, plan, query or report");
+        args("run: --chunk-seconds 0", Out.ABSENT, "--chunk-seconds must be > 0, got 0.0", "run", "{spec}", "--out", "{out}", "--chunk-seconds", "0");
+        args("run: --trial-budget negative", Out.TABLE, "--trial-budget must be > 0 seconds, got -1.0", "run", "{spec}", "--out", "{out}", "--trial-budget", "-1");
+        args("run: --trial-budget not a number", Out.ABSENT, "'--trial-budget': 'soon' is not a double", "run", "{spec}", "--out", "{out}", "--trial-budget", "soon");
+        args("report: no table", Out.ABSENT, "no relufem results under", "report", "--out", "{out}");
+        args("report: --master nonsense", Out.TABLE, "'--master': 'nonsense' is not a Spark master URL", "report", "--out", "{out}", "--master", "nonsense");
+        args("run: --out without a value", Out.ABSENT, "Missing required parameter for option '--out'", "run", "{spec}", "--out");
+        args("run: --out followed by an option", Out.ABSENT, "'--out'", "run", "{spec}", "--out", "--master", "local[1]");
+        args("run: --master without a value", Out.ABSENT, "Missing required parameter for option '--master'", "run", "{spec}", "--out", "{out}", "--master");
+        args("run: two specs", Out.ABSENT, "Unmatched argument", "run", "{spec}", "{spec}", "--out", "{out}");
+        args("plan: no spec", Out.ABSENT, "Missing required parameter: 'SPEC'", "plan");
+        args("plan: --cores without a value", Out.ABSENT, "Missing required parameter for option '--cores'", "plan", "{spec}", "--cores");
+        args("plan: --cores not a number", Out.ABSENT, "'--cores': 'many' is not an int", "plan", "{spec}", "--cores", "many");
+        args("plan: zero cores", Out.ABSENT, "--cores must be >= 1, got 0", "plan", "{spec}", "--cores", "0");
+        args("plan: negative cores", Out.ABSENT, "--cores must be >= 1, got -2", "plan", "{spec}", "--cores", "-2");
+        args("run: --master nonsense", Out.ABSENT, "'--master': 'nonsense' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "nonsense");
+        args("run: --master empty", Out.ABSENT, "'--master': '' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "");
+        args("run: --master local[0]", Out.TABLE, "'--master': 'local[0]' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "local[0]");
+        args("run: --master unclosed bracket", Out.ABSENT, "'--master': 'local[2' is not a Spark master URL", "run", "{spec}", "--out", "{out}", "--master", "local[2");
+        args("query: --master nonsense", Out.TABLE, "'--master': 'nonsense' is not a Spark master URL", "query", "--out", "{out}", "--master", "nonsense", "SELECT 1");
+
+        // output directories
+        args("run: --out is a file", Out.FILE, "is a file, not a directory", "run", "{spec}", "--out", "{out}");
+        args("run: --out is a foreign directory", Out.FOREIGN, "holds no relufem table", "run", "{spec}", "--out", "{out}");
+        args("run: --out empty", Out.ABSENT, "--out is empty", "run", "{spec}", "--out", "");
+        args("query: --out empty", Out.ABSENT, "--out is empty", "query", "--out", "", "SELECT 1");
+        spec("bad spec into an existing table", 8, "methods[1].width must be >= 1", Out.TABLE, with("width = 3", "width = 0"));
+        spec("bad spec into a foreign directory", 8, "methods[1].width must be >= 1", Out.FOREIGN, with("width = 3", "width = 0"));
+        args("query: unknown format", Out.TABLE, "Invalid value for option '--format': unknown format 'xml'; use table, csv or json", "query", "--out", "{out}", "--format", "xml", "SELECT 1");
+        args("query: --format without a value", Out.TABLE, "'--format'", "query", "--out", "{out}", "SELECT 1", "--format");
+        args("query: no SQL", Out.TABLE, "Missing required parameter: 'SQL'", "query", "--out", "{out}");
+        args("query: missing table", Out.ABSENT, "no relufem results under", "query", "--out", "{out}", "SELECT 1");
+        args("query: --out is a file", Out.FILE, "no relufem results under", "query", "--out", "{out}", "SELECT 1");
+        args("query: --out is a foreign directory", Out.FOREIGN, "no relufem results under", "query", "--out", "{out}", "SELECT 1");
+    }
+
+    static Stream<Case> cases() {
+        return CASES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void exitsTwoWithOneLineNamingTheProblemAndWritesNothing(Case c) throws IOException {
+        Path spec = dir.resolve(c.slug() + ".conf");
+        switch (c.spec()) {
+            case MISSING -> { }
+            case DIRECTORY -> Files.createDirectories(spec);
+            case UNREADABLE -> {
+                Files.writeString(spec, OK);
+                assumeFalse(spec.toFile().setReadable(false, false) && Files.isReadable(spec),
+                        "running as root: every file is readable");
+            }
+            default -> Files.writeString(spec, c.spec());
+        }
+        Path out = dir.resolve("out").resolve(c.slug());
+        prepare(out, c.out());
+        Map<String, String> before = snapshot(out);
+
+        String[] args = c.args().stream()
+                .map(a -> a.replace("{spec}", spec.toString()).replace("{out}", out.toString()))
+                .toArray(String[]::new);
+        CliTest.Result r = CliTest.main(args);
+
+        String what = c.name() + ": " + r.err();
+        assertEquals(2, r.code(), what);
+        assertTrue(r.err().startsWith("relufem: "), what);
+        assertTrue(r.err().endsWith("\n") && r.err().indexOf('\n') == r.err().length() - 1,
+                "one line, no stack trace or usage: " + what);
+        assertTrue(r.err().contains(c.expected()), "should contain '" + c.expected() + "': " + what);
+        if (c.line() > 0) {
+            String at = c.slug() + ".conf: " + c.line() + ": ";
+            assertTrue(r.err().contains(at), "should name the line as '" + at + "': " + what);
+        }
+        assertEquals("", r.out(), c.name() + ": stdout");
+        assertEquals(before, snapshot(out), c.name() + ": --out " + c.out() + " must be untouched");
+    }
+
+    /** Puts what {@code out} says at {@code path}: nothing, a relufem table, someone's directory, or a file. */
+    static void prepare(Path path, Out out) throws IOException {
+        switch (out) {
+            case ABSENT -> { }
+            case TABLE -> {
+                Files.createDirectories(path.resolve("sweep=old"));
+                Files.write(path.resolve("sweep=old/part-00000-c0ffee.c000.snappy.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 1, 2, 'P', 'A', 'R', '1'});
+                Files.writeString(path.resolve("_SUCCESS"), "");
+            }
+            case FOREIGN -> {
+                Files.createDirectories(path.resolve("photos"));
+                Files.writeString(path.resolve("notes.md"), "mine, not relufem's\n");
+                Files.writeString(path.resolve("photos/cat.txt"), "=^.^=");
+            }
+            case FILE -> {
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, "not a table\n");
+            }
+        }
+    }
+
+    /** Every path under {@code root} (relative, directories marked with a slash) with its bytes; empty if absent. */
+    static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        if (Files.isRegularFile(root)) {
+            files.put("", new String(Files.readAllBytes(root), StandardCharsets.ISO_8859_1));
+            return files;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                String name = root.relativize(p).toString();
+                if (Files.isDirectory(p)) {
+                    files.put(name + "/", "");
+                } else {
+                    files.put(name, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return files;
+    }
+}
