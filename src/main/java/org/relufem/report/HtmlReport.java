@@ -205,7 +205,7 @@ public final class HtmlReport {
     }
 
     private void table(String cssClass, String[] header, List<String[]> cells) {
-        html.append("<table class=\"").append(cssClass).append("\"><tr>");
+        html.append("<div style=\"overflow-x: auto\"><table class=\"").append(cssClass).append("\"><tr>");
         for (String h : header) {
             html.append("<th>").append(escape(h)).append("</th>");
         }
@@ -218,7 +218,7 @@ public final class HtmlReport {
             }
             html.append("</tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
     }
 
     static String escape(String s) {

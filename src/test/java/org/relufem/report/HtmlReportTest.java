@@ -1,0 +1,147 @@
+package org.relufem.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relufem.metric.Errors;
+import org.relufem.spark.ResultSchema;
+import org.relufem.spark.SharedSpark;
+import org.relufem.sweep.ResultRow;
+import org.relufem.sweep.SpecException;
+import org.relufem.sweep.Trial;
+
+/** The report's numbers come from the table: a tiny table of known values in, known cells and slopes out. */
+class HtmlReportTest {
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static String html;
+
+    /**
+     * P1 on 4x4, 8x8 and 16x16 grids with RMSE = 2 / DOF (slope exactly -1), and networks of width
+     * 4 (17 parameters) and 8 (33) over three init seeds with RMSE 0.1, 0.2, 0.4 and 0.05, 0.1, 0.2
+     * at 10 epochs (medians 0.2 and 0.1), and twice those at 5 epochs.
+     */
+    @BeforeAll
+    static void writeAKnownTable() {
+        spark = SharedSpark.get();
+        List<Row> rows = new ArrayList<>();
+        for (int n : new int[] {4, 8, 16}) {
+            Trial t = new Trial(0, "p1", "seed2d", 2, "grid", n, n * n, null, null, null, null, null, null, null,
+                    null, 0, 100, false);
+            rows.add(row(t, "p1-" + n, null, n * n, 2.0 / (n * n), 0.5));
+        }
+        double[][] rmse = {{0.1, 0.2, 0.4}, {0.05, 0.1, 0.2}};
+        for (int w = 0; w < 2; w++) {
+            int width = 4 << w;
+            for (int seed = 0; seed < 3; seed++) {
+                for (int epochs : new int[] {5, 10}) {
+                    Trial t = new Trial(0, "relu_net", "seed2d", 2, "grid", 8, 64, null, width, 1, "adam", 1e-3, 64,
+                            (long) seed, List.of(5, 10), 0, 100, false);
+                    double e = rmse[w][seed] * (epochs == 5 ? 2 : 1);
+                    rows.add(row(t, "net-" + width + "-" + seed + "-" + epochs, epochs, 4 * width + 1, e, 0.25));
+                }
+            }
+        }
+        Path out = dir.resolve("out");
+        spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().parquet(out.resolve("sweep=known").toString());
+        html = HtmlReport.render(spark, out.toString(), null);
+    }
+
+    private static Row row(Trial t, String id, Integer epochs, long params, double rmse, double seconds) {
+        Errors e = new Errors(rmse * rmse, rmse, rmse / 2, 3 * rmse);
+        return ResultSchema.toRow(new ResultRow(id, t, epochs, params, e, rmse * rmse, seconds, 1e-4, "ok", null, null,
+                null, "test", Instant.EPOCH, "host"));
+    }
+
+    private static List<List<String>> tableRows(String cssClass) {
+        Matcher table = Pattern.compile("<table class=\"" + cssClass + "\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+        assertTrue(table.find(), cssClass + " table");
+        List<List<String>> out = new ArrayList<>();
+        Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(table.group(1));
+        while (tr.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher td = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>").matcher(tr.group(1));
+            while (td.find()) {
+                cells.add(td.group(1));
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
+    @Test
+    void theComparisonTableHoldsMediansAndBestsOverSeeds() {
+        List<List<String>> t = tableRows("summary");
+        List<String> header = t.get(0);
+        assertEquals(1 + 3 + 4, t.size(), "header, three p1 settings, two widths x two checkpoints");
+        int width = header.indexOf("width");
+        int epochs = header.indexOf("epochs");
+        int median = header.indexOf("median_mse");
+        int best = header.indexOf("best_mse");
+        int maxErr = header.indexOf("median_max_err");
+        List<String> w4 = t.stream().filter(r -> r.get(width).equals("4") && r.get(epochs).equals("10")).findFirst().orElseThrow();
+        assertEquals("0.04000", w4.get(median)); // 0.2^2
+        assertEquals("0.01000", w4.get(best)); // 0.1^2
+        assertEquals("0.6000", w4.get(maxErr)); // 3 x 0.2
+        List<String> w8 = t.stream().filter(r -> r.get(width).equals("8") && r.get(epochs).equals("5")).findFirst().orElseThrow();
+        assertEquals("0.04000", w8.get(median)); // (2 x 0.1)^2
+        List<String> p1 = t.get(1);
+        assertEquals("p1", p1.get(0));
+        assertEquals("0.01563", p1.get(median)); // (2/16)^2 = 0.015625, to 4 digits
+    }
+
+    @Test
+    void fittedSlopesAreThoseOfTheData() {
+        List<List<String>> t = tableRows("slopes");
+        assertEquals(List.of("p1", "3", "-1.000"), t.get(1));
+        // networks at their last checkpoint: medians 0.2 at 17 and 0.1 at 33 parameters
+        String expected = String.format(java.util.Locale.ROOT, "%.3f", Math.log(0.1 / 0.2) / Math.log(33.0 / 17.0));
+        assertEquals(List.of("relu_net", "2", expected), t.get(2));
+        assertEquals("-1.045", expected);
+    }
+
+    @Test
+    void everyChartIsAnEmbeddedPng() throws IOException {
+        Matcher img = Pattern.compile("<img width=\"720\" height=\"440\" alt=\"([^\"]+)\" src=\"data:image/png;base64,([^\"]+)\">")
+                .matcher(html);
+        List<String> charts = new ArrayList<>();
+        while (img.find()) {
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(img.group(2))));
+            assertNotNull(png, img.group(1));
+            assertEquals(720, png.getWidth());
+            charts.add(img.group(1));
+        }
+        assertEquals(List.of("Error vs degrees of freedom", "Networks: error vs width", "Networks: error vs epochs",
+                "Max-norm vs RMSE", "Fit time vs error"), charts);
+        assertTrue(!html.contains("http://") && !html.contains("https://"), "nothing to fetch from the network");
+    }
+
+    @Test
+    void anUnknownSweepIsRefusedAndAReportInTheTableIsNotData() throws IOException {
+        Path out = dir.resolve("out");
+        SpecException e = assertThrows(SpecException.class, () -> HtmlReport.render(spark, out.toString(), "nope"));
+        assertTrue(e.getMessage().contains("no sweep 'nope'") && e.getMessage().contains("known"), e.getMessage());
+        Files.writeString(out.resolve("report.html"), html);
+        assertEquals(3 + 12, ResultsTable.register(spark, out.toString()).count());
+    }
+}
