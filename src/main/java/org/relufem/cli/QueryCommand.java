@@ -5,6 +5,7 @@ import org.relufem.report.OutputFormat;
 import org.relufem.report.ResultsTable;
 import org.relufem.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,24 +15,19 @@ final class QueryCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "SQL", description = "e.g. \"SELECT method, count(*) FROM trials GROUP BY method\"")
     String sql;
 
-    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
-            description = "results table directory, default ${DEFAULT-VALUE}")
-    String out;
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             converter = FormatConverter.class, description = "table, csv or json (JSON Lines), default ${DEFAULT-VALUE}")
     OutputFormat format;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
-            description = "Spark master")
-    String master;
-
     @Override
     public void run() {
-        OutputDirectory.requireNamed(out);
-        ResultsTable.requireExists(out); // before the session: a typo should not cost a Spark start
-        SparkSession spark = Sessions.create(master, "relufem query");
-        format.print(ResultsTable.query(spark, out, sql), System.out);
+        OutputDirectory.requireNamed(table.out);
+        ResultsTable.requireExists(table.out); // before the session: a typo should not cost a Spark start
+        SparkSession spark = Sessions.create(table.master, "relufem query");
+        format.print(ResultsTable.query(spark, table.out, sql), System.out);
     }
 
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {

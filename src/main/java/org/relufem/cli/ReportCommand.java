@@ -11,14 +11,14 @@ import org.relufem.report.HtmlReport;
 import org.relufem.report.ResultsTable;
 import org.relufem.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write one self-contained HTML page (tables and embedded log-log charts) from the results table.")
 final class ReportCommand implements Runnable {
-    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
-            description = "results table directory, default ${DEFAULT-VALUE}")
-    String out;
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--sweep", paramLabel = "NAME", description = "report this sweep only, default: every sweep in the table")
     String sweep;
@@ -26,16 +26,13 @@ final class ReportCommand implements Runnable {
     @Option(names = "--html", paramLabel = "FILE", description = "where to write the page, default DIR/report.html")
     Path html;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
-            description = "Spark master")
-    String master;
-
     @Override
     public void run() {
-        ResultsTable.requireExists(out);
-        Path file = html != null ? html : Path.of(out, "report.html");
-        SparkSession spark = Sessions.create(master, "relufem report");
-        String page = HtmlReport.render(spark, out, sweep);
+        OutputDirectory.requireNamed(table.out);
+        ResultsTable.requireExists(table.out);
+        Path file = html != null ? html : Path.of(table.out, "report.html");
+        SparkSession spark = Sessions.create(table.master, "relufem report");
+        String page = HtmlReport.render(spark, table.out, sweep);
         try {
             // Written aside and moved into place, so a failed run leaves no half page.
             Path dir = file.toAbsolutePath().getParent();

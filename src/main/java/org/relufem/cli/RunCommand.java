@@ -10,6 +10,7 @@ import org.relufem.sweep.SpecException;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,13 +21,8 @@ final class RunCommand implements Runnable {
             description = "sweep spec (HOCON), default ${DEFAULT-VALUE}")
     Path spec;
 
-    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
-            description = "results table directory, default ${DEFAULT-VALUE}")
-    String out;
-
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
-            description = "Spark master, default ${DEFAULT-VALUE} (spark-submit's own wins)")
-    String master;
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--replace", description = "delete the sweep's existing rows first, then run the spec")
     boolean replace;
@@ -52,12 +48,12 @@ final class RunCommand implements Runnable {
         if (trialBudget != null && !(trialBudget > 0)) {
             throw new SpecException("--trial-budget must be > 0 seconds, got " + trialBudget);
         }
-        OutputDirectory.checkWritable(out);
+        OutputDirectory.checkWritable(table.out);
         TrialSpace space = new TrialSpace(sweep);
         System.err.printf("relufem: sweep %s: %d trials, %d rows -> %s%n", sweep.name(), space.size(),
-                space.rowCount(), out);
+                space.rowCount(), table.out);
         long start = System.nanoTime();
-        SparkSession spark = Sessions.create(master, "relufem run " + sweep.name());
+        SparkSession spark = Sessions.create(table.master, "relufem run " + sweep.name());
         System.err.printf("relufem: Spark session on %s up in %.1f s%n", spark.sparkContext().master(),
                 (System.nanoTime() - start) * 1e-9);
         start = System.nanoTime();
@@ -66,11 +62,11 @@ final class RunCommand implements Runnable {
                 ? SweepJob.ProgressMode.TERMINAL : SweepJob.ProgressMode.LINES;
         SweepJob.Options options = new SweepJob.Options(chunkSeconds, failFast,
                 trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress);
-        SweepJob.Outcome o = SweepJob.run(spark, sweep, out, options);
+        SweepJob.Outcome o = SweepJob.run(spark, sweep, table.out, options);
         System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks, %d already present,"
                 + " %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(), o.chunks(),
                 o.present(), o.failed());
-        ResultsTable.register(spark, out);
+        ResultsTable.register(spark, table.out);
         SweepSummary.print(spark, sweep.name(), System.out);
     }
 }

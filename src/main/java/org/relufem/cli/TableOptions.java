@@ -1,0 +1,14 @@
+package org.relufem.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options every command that touches the results table shares: where it is, and which Spark runs. */
+final class TableOptions {
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "results table directory, default ${DEFAULT-VALUE}")
+    String out;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master, default ${DEFAULT-VALUE} (spark-submit's own wins)")
+    String master;
+}
