@@ -11,14 +11,16 @@ public final class LegendreExpansion implements Approximant {
     private final double[] coefficients;
 
     /**
-     * @param coefficients one per basis function, in index-set order. Not copied: the caller hands it over.
+     * The expansion with the given coefficients: rebuilds a fit from its {@link #parameterVector()}.
+     *
+     * @param coefficients one per basis function, in index-set order. Not modified.
      */
-    LegendreExpansion(LegendreBasis basis, double[] coefficients) {
+    public LegendreExpansion(LegendreBasis basis, double[] coefficients) {
         if (coefficients.length != basis.size()) {
             throw new IllegalArgumentException("need " + basis.size() + " coefficients, got " + coefficients.length);
         }
         this.basis = basis;
-        this.coefficients = coefficients;
+        this.coefficients = coefficients.clone();
     }
 
     public LegendreBasis basis() {

@@ -88,6 +88,8 @@ class PolyLsqTest {
         assertTrue(worst <= 1e-10 * scale, "max error " + worst + " for max |p| = " + scale);
         assertEquals(set.size(), fit.degreesOfFreedom());
         assertEquals(set.size(), fit.parameterVector().length);
+        LegendreExpansion rebuilt = new LegendreExpansion(fit.basis(), fit.parameterVector());
+        assertEquals(fit.value(test.points(), 0), rebuilt.value(test.points(), 0), 0);
     }
 
     @Test
