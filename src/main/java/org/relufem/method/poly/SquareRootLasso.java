@@ -31,10 +31,10 @@ import org.ejml.dense.row.NormOps_DDRM;
  */
 public final class SquareRootLasso {
     /**
-     * Primal-dual steps per restart per unit of ||A||_2 / r. Adcock &amp; Brugiapaglia use 4; with 4,
-     * 11 of 100 random 5-sparse polynomials in a total-degree-15 space (d = 2, N = 136, m = 70)
-     * ended with an objective above that of the true coefficients, with 8 only 3 (plus one the
-     * SR-LASSO itself does not recover), at twice the cost (about 2700 steps, 40 ms).
+     * Primal-dual steps per restart per unit of ||A||_2 / r. Adcock &amp; Brugiapaglia use 4. Of 100
+     * random 5-sparse polynomials in a total-degree-15 space (d = 2, N = 136, m = 70), one is not the
+     * SR-LASSO's minimiser; of the other 99, with 4 the scheme stopped short (objective above the
+     * true coefficients') on 10, with 8 on 3, at twice the cost (about 2700 steps, 40 ms).
      */
     public static final double STEPS_PER_NORM = 8;
     /** Factor by which the error scale shrinks per restart. */
