@@ -50,6 +50,8 @@ def relufem_cases():
     out = run(["java"] + os.environ.get("RELUFEM_MODULE_OPTIONS", "").split()
               + ["-Dlog4j2.configurationFile=" + os.path.join(ROOT, "conf/log4j2.properties"), "-cp", cp,
                  "org.relufem.bench.BenchMain"] + (["--quick"] if QUICK else []), cwd=ROOT)
+    # JMH's forked JVMs inherit the module options and print JDK warnings to stdout: not data.
+    out = "\n".join(line for line in out.splitlines() if not line.startswith("WARNING:"))
     return {r["case"]: float(r["value"]) for r in tables(out)[None][1]}
 
 
