@@ -75,6 +75,10 @@ public final class HtmlReport {
         SweepSummary.Table t = SweepSummary.table(spark, sweep);
         html.append("<p>One line per method and setting; medians and bests are over seeds (init and test).</p>\n");
         table("summary", t.header(), t.cells());
+        SweepSummary.Table m = SweepSummary.methods(spark, sweep);
+        html.append("<p>One line per method: trials by how they ended (a network by its last checkpoint),"
+                + " median and best over them, total fit time.</p>\n");
+        table("methods", m.header(), m.cells());
         dofChart(s);
         netCharts(s);
         scatter(s, "rmse", "max_abs_err", "Max-norm vs RMSE", "test RMSE", "max |error| on the test set",

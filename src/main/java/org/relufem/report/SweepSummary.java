@@ -8,9 +8,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The table {@code run} prints at the end: one line per method and setting, with the number of
- * trials, how many succeeded, the median and best test MSE and the median max error over seeds, and
- * the total fit time.
+ * The tables {@code run} prints at the end: one line per method and setting, with the number of
+ * rows, how many succeeded, the median and best test MSE and the median max error over seeds, and
+ * the total fit time; then one line per method, counting trials by how they ended (a network
+ * trial by its last checkpoint).
  */
 public final class SweepSummary {
     static final String SQL = """
@@ -23,6 +24,18 @@ public final class SweepSummary {
             ORDER BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, epochs
             """;
 
+    static final String METHOD_SQL = """
+            WITH last AS (SELECT method, max(epochs) AS e FROM trials WHERE sweep = '%1$s' GROUP BY method)
+            SELECT t.method, count(*) AS trials, sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok,
+                   sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
+                   sum(CASE WHEN status = 'diverged' THEN 1 ELSE 0 END) AS diverged,
+                   percentile(mse, 0.5) AS median_mse, min(mse) AS best_mse,
+                   percentile(max_abs_err, 0.5) AS median_max_err, sum(fit_seconds) AS fit_seconds
+            FROM trials t JOIN last l ON t.method = l.method
+            WHERE t.sweep = '%1$s' AND (t.epochs IS NULL OR t.epochs = l.e)
+            GROUP BY t.method ORDER BY t.method
+            """;
+
     /** Settings printed at most; a sweep of thousands of settings is for queries, not a terminal. */
     static final int MAX_LINES = 60;
 
@@ -33,9 +46,18 @@ public final class SweepSummary {
     record Table(String[] header, List<String[]> cells) {
     }
 
-    /** The summary of sweep {@code sweep} (view {@code trials} must be registered). */
+    /** The per-setting summary of sweep {@code sweep} (view {@code trials} must be registered). */
     static Table table(SparkSession spark, String sweep) {
-        Dataset<Row> summary = spark.sql(String.format(SQL, sweep.replace("'", "''")));
+        return table(spark, SQL, sweep);
+    }
+
+    /** The per-method summary of sweep {@code sweep}. */
+    static Table methods(SparkSession spark, String sweep) {
+        return table(spark, METHOD_SQL, sweep);
+    }
+
+    private static Table table(SparkSession spark, String sql, String sweep) {
+        Dataset<Row> summary = spark.sql(String.format(sql, sweep.replace("'", "''")));
         List<Row> rows = summary.collectAsList();
         String[] names = summary.columns();
         List<Integer> shown = new ArrayList<>();
@@ -60,5 +82,8 @@ public final class SweepSummary {
         if (t.cells().size() > MAX_LINES) {
             out.printf("... and %d more settings: see jobs/relufem query%n", t.cells().size() - MAX_LINES);
         }
+        out.println();
+        Table m = methods(spark, sweep);
+        OutputFormat.printTable(m.header(), m.cells(), out);
     }
 }

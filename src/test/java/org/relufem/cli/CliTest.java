@@ -75,8 +75,12 @@ class CliTest {
         // The progress line (plain, as stderr is not a terminal here) ends with every trial done.
         String progress = "\\nrelufem: 4/4 trials, 0 failed, \\d+:\\d\\d elapsed, ETA 0:00, \\d+ trials/min\\n";
         assertTrue(run.err().matches("(?s).*" + progress + ".*"), run.err());
-        // header, rule, two p1 settings and two checkpoints of the net (its init seeds pooled)
-        assertEquals(2 + 2 + 2, run.out().strip().split("\n").length, run.out());
+        // header, rule, two p1 settings and two checkpoints of the net (its init seeds pooled);
+        // a blank line; header, rule and one line per method
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(2 + 2 + 2 + 1 + 2 + 2, lines.length, run.out());
+        assertTrue(lines[9].matches("p1\\s+2\\s+2\\s+0\\s+0\\s.*"), lines[9]);
+        assertTrue(lines[10].matches("relu_net\\s+2\\s+2\\s+0\\s+0\\s.*"), lines[10]);
 
         Result csv = main("query", "--out", out.toString(), "--format", "csv",
                 "SELECT method, count(*) AS n FROM trials GROUP BY method ORDER BY method");

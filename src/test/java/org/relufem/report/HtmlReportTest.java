@@ -111,6 +111,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void theMethodTableCountsTrialsByTheirLastCheckpoint() {
+        List<List<String>> t = tableRows("methods");
+        assertEquals(List.of("method", "trials", "ok", "failed", "diverged", "median_mse", "best_mse", "median_max_err",
+                "fit_seconds"), t.get(0));
+        assertEquals(List.of("p1", "3", "3", "0", "0"), t.get(1).subList(0, 5));
+        // six net trials at epochs 10: MSE 0.0025, 0.01, 0.01, 0.04, 0.04, 0.16 -> median (0.01 + 0.04) / 2
+        assertEquals(List.of("relu_net", "6", "6", "0", "0", "0.02500", "0.002500"), t.get(2).subList(0, 7));
+        assertEquals("1.500", t.get(2).get(8)); // 6 x 0.25 s
+    }
+
+    @Test
     void fittedSlopesAreThoseOfTheData() {
         List<List<String>> t = tableRows("slopes");
         assertEquals(List.of("p1", "3", "-1.000"), t.get(1));
