@@ -13,24 +13,12 @@ import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.sample.TensorGrid;
 import org.relufem.target.Box;
+import org.relufem.target.Formula;
 import org.relufem.target.Target;
 import org.relufem.target.Targets;
 
 /** Structural facts of nodal interpolation: reproduction, nodality, partition of unity. */
 class GridInterpolationTest {
-    /** A target given by a formula on a box, for reproduction tests. */
-    record Formula(Box domain, java.util.function.ToDoubleFunction<double[]> f) implements Target {
-        @Override
-        public String name() {
-            return "formula";
-        }
-
-        @Override
-        public double value(double[] x, int offset) {
-            return f.applyAsDouble(java.util.Arrays.copyOfRange(x, offset, offset + domain.dimension()));
-        }
-    }
-
     private static Box skewedBox(int d) {
         double[] lo = new double[d];
         double[] hi = new double[d];

@@ -15,23 +15,11 @@ import org.relufem.sample.RandomStreams;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Box;
+import org.relufem.target.Formula;
 import org.relufem.target.Target;
 
 /** Least squares reproduces its space exactly, and refuses data that cannot determine it. */
 class PolyLsqTest {
-    /** A target given by a formula on a box. */
-    record Formula(Box domain, java.util.function.ToDoubleFunction<double[]> f) implements Target {
-        @Override
-        public String name() {
-            return "formula";
-        }
-
-        @Override
-        public double value(double[] x, int offset) {
-            return f.applyAsDouble(java.util.Arrays.copyOfRange(x, offset, offset + domain.dimension()));
-        }
-    }
-
     static Box skewedBox(int d) {
         double[] lo = new double[d];
         double[] hi = new double[d];
