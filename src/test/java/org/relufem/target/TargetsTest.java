@@ -29,6 +29,22 @@ class TargetsTest {
     }
 
     @Test
+    void adcockDextersFurtherFamiliesAreTheirFormulas() {
+        double[] x = {0.3, -0.7, 0.1};
+        assertEquals(Box.cube(3, -1, 1), Targets.create("exp_cos5", 3).domain());
+        assertEquals(Math.exp(-(Math.cos(1.5) + Math.cos(-3.5) + Math.cos(0.5))), Targets.create("exp_cos5", 3).value(x), 1e-14);
+        Target half = Targets.create("halfspace", 3);
+        assertEquals(0.0, half.value(x)); // 0.3 - 0.7 + 0.1 < 0
+        assertEquals(1.0, half.value(new double[] {0.3, -0.3, 0.0})); // on the hyperplane: the closed side
+        assertEquals(1.0, half.value(new double[] {-0.2, 0.5, 0.1}));
+        Target logsin = Targets.create("logsin", Targets.defaultDimension("logsin"));
+        assertEquals(Box.cube(1, -1, 1), logsin.domain());
+        assertEquals(Math.log(Math.sin(3.0) + 2) + Math.sin(0.3), logsin.value(new double[] {0.3}), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Targets.create("logsin", 2));
+        assertTrue(e.getMessage().contains("only dim = 1"), e.getMessage());
+    }
+
+    @Test
     void genzFamiliesUseTheDocumentedCoefficients() {
         int d = 2;
         double[] x = {0.2, 0.7};
