@@ -61,6 +61,8 @@ public final class ResultSchema {
         field("code_version", StringType, false),
         field("started_at", TimestampType, false),
         field("host", StringType, false),
+        field("degree", IntegerType, true),
+        field("index_set", StringType, true),
     });
 
     /** The table as read: the file columns, then the partition column (where Spark puts it). */
@@ -84,6 +86,6 @@ public final class ResultSchema {
                 e == null ? null : e.maxAbsErr(), r.trainMse(), r.fitSeconds(), r.evalSeconds(), r.status(),
                 r.message(), r.lossCurve() == null ? null : Vectors.dense(r.lossCurve()),
                 r.weights() == null ? null : Vectors.dense(r.weights()), r.codeVersion(),
-                Timestamp.from(r.startedAt()), r.host());
+                Timestamp.from(r.startedAt()), r.host(), t.degree(), t.indexSet());
     }
 }

@@ -20,6 +20,9 @@ public final class CostModel {
     public static double seconds(Trial t) {
         double evaluations = t.trainPoints() + (double) t.testPoints() * Math.min(1 << Math.min(t.dim(), 20), 64);
         double base = evaluations * SECONDS_PER_POINT_EVALUATION;
+        if (t.degree() != null) {
+            return base + polynomialSeconds(t);
+        }
         if (!t.isNetwork()) {
             return base;
         }
@@ -30,5 +33,26 @@ public final class CostModel {
                 ? SHALLOW_SECONDS_PER_POINT + SHALLOW_SECONDS_PER_PARAMETER * params
                 : LAYERED_SECONDS_PER_POINT + LAYERED_SECONDS_PER_PARAMETER * params;
         return base + (double) epochs * t.trainPoints() * perPoint;
+    }
+
+    /**
+     * Polynomial fits from flop counts, not yet calibrated: least squares is a QR of the m x N
+     * design matrix (2 m N^2 flops at about 1 GFLOP/s); compressed sensing runs about 2700
+     * primal-dual steps of two products with it (4 m N flops each at about 2 GFLOP/s) after the
+     * norm estimate. N is the index-set size: C(n + d, d) for total degree, about
+     * (n + 1)(1 + ln(n + 1))^(d - 1) for the hyperbolic cross.
+     */
+    private static double polynomialSeconds(Trial t) {
+        int n = t.degree();
+        double total = 1;
+        for (int k = 1; k <= t.dim(); k++) {
+            total = total * (n + k) / k;
+        }
+        double basis = t.indexSet().equals("hyperbolic_cross")
+                ? Math.min(total, (n + 1) * Math.pow(1 + Math.log(n + 1), t.dim() - 1)) : total;
+        double m = t.trainPoints();
+        return t.method().equals("poly_cs")
+                ? 2700 * 4 * m * basis / 2e9 + m * basis * Math.min(m, basis) * 4e-9
+                : 2 * m * basis * basis * 1e-9;
     }
 }

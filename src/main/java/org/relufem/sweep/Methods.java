@@ -7,6 +7,10 @@ import java.util.TreeMap;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
 import org.relufem.method.net.NetTraining;
+import org.relufem.method.poly.IndexSet;
+import org.relufem.method.poly.PolyCs;
+import org.relufem.method.poly.PolyLsq;
+import org.relufem.target.Targets;
 
 /** What each method name in a spec accepts: its samplers and its own keys besides {@code method} and {@code data}. */
 final class Methods {
@@ -14,16 +18,25 @@ final class Methods {
     static final Set<String> NET_KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
             "batch_size", "keep_weights");
 
+    /** Keys of a polynomial method block. */
+    static final Set<String> POLY_KEYS = Set.of("degree", "index_set");
+
     record Kind(Set<String> samplers, Set<String> keys) {
         boolean isNetwork() {
-            return !keys.isEmpty();
+            return keys.contains("width");
+        }
+
+        boolean isPolynomial() {
+            return keys.contains("degree");
         }
     }
 
     private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
             "p1", new Kind(Set.of("grid"), Set.of()),
             "q1", new Kind(Set.of("grid"), Set.of()),
-            "relu_net", new Kind(Set.of("grid", "uniform"), NET_KEYS)));
+            "relu_net", new Kind(Set.of("grid", "uniform"), NET_KEYS),
+            "poly_lsq", new Kind(Set.of("grid", "uniform"), POLY_KEYS),
+            "poly_cs", new Kind(Set.of("grid", "uniform"), POLY_KEYS)));
 
     private Methods() {
     }
@@ -46,8 +59,16 @@ final class Methods {
             case "relu_net":
                 return new NetTraining(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.epochs(),
                         trial.initSeed(), trial.batchSize());
+            case "poly_lsq":
+                return new PolyLsq(Targets.create(trial.target(), trial.dim()).domain(), indexSet(trial));
+            case "poly_cs":
+                return new PolyCs(Targets.create(trial.target(), trial.dim()).domain(), indexSet(trial));
             default:
                 throw new IllegalArgumentException("unknown method '" + trial.method() + "'");
         }
+    }
+
+    private static IndexSet indexSet(Trial trial) {
+        return IndexSet.of(IndexSet.Kind.of(trial.indexSet()), trial.dim(), trial.degree());
     }
 }

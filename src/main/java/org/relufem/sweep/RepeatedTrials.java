@@ -47,6 +47,17 @@ final class RepeatedTrials {
             return null;
         }
         List<String> values = new ArrayList<>(List.of("method = " + a.method()));
+        if (a.isPolynomial()) {
+            List<Integer> degrees = common(a.degrees(), b.degrees());
+            List<String> sets = common(a.indexSets(), b.indexSets());
+            if (degrees.isEmpty() || sets.isEmpty()) {
+                return null;
+            }
+            values.add(data.get(0).values());
+            values.add("degree = " + degrees.get(0));
+            values.add("index_set = " + sets.get(0));
+            return String.join(", ", values);
+        }
         if (!a.isNetwork()) {
             values.add(data.get(0).values());
             return String.join(", ", values);

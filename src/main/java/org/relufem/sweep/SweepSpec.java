@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.relufem.method.net.optim.Optimizers;
+import org.relufem.method.poly.IndexSet;
 import org.relufem.target.Targets;
 
 /**
@@ -67,12 +68,19 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
      *
      * @param epochs checkpoint epoch counts of one training run (not an axis of trials)
      * @param batchSizes points per step, 0 for full batch
+     * @param degrees polynomial degrees (polynomial methods), else empty
+     * @param indexSets index-set kinds (polynomial methods), else empty
      */
     public record MethodSpec(String method, DataSpec data, List<Integer> widths, List<Integer> depths,
                              List<String> optimizers, List<Double> lrs, List<Integer> batchSizes,
-                             List<Long> initSeeds, List<Integer> epochs, boolean keepWeights) implements Serializable {
+                             List<Long> initSeeds, List<Integer> epochs, boolean keepWeights,
+                             List<Integer> degrees, List<String> indexSets) implements Serializable {
         public boolean isNetwork() {
             return !widths.isEmpty();
+        }
+
+        public boolean isPolynomial() {
+            return !degrees.isEmpty();
         }
     }
 
@@ -192,9 +200,33 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         keys.add("data");
         m.onlyKeys(keys);
         DataSpec data = data(SpecReader.of(m.value("data"), m.name("data")), method, kind, targets);
+        if (kind.isPolynomial()) {
+            List<String> indexSets = m.stringAxis("index_set", List.of("total_degree"));
+            for (String s : indexSets) {
+                try {
+                    IndexSet.Kind.of(s);
+                } catch (IllegalArgumentException e) {
+                    throw SpecReader.error(m.value("index_set"), m.name("index_set") + ": " + e.getMessage());
+                }
+            }
+            List<Integer> degrees = m.intAxis("degree", 0, null);
+            for (TargetChoice t : targets) {
+                for (String s : indexSets) {
+                    for (int n : degrees) {
+                        try {
+                            IndexSet.of(IndexSet.Kind.of(s), t.dim(), n);
+                        } catch (IllegalArgumentException e) {
+                            throw SpecReader.error(m.value("degree"), m.name("degree") + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+            return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), false, degrees, indexSets);
+        }
         if (!kind.isNetwork()) {
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false);
+                    List.of(), false, List.of(), List.of());
         }
         List<String> optimizers = m.stringAxis("optimizer", List.of("adam"));
         for (String o : optimizers) {
@@ -206,7 +238,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         MethodSpec spec = new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)),
                 optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
-                m.bool("keep_weights", false));
+                m.bool("keep_weights", false), List.of(), List.of());
         String sameBatch = RepeatedTrials.sameBatch(spec, targets);
         if (sameBatch != null) {
             throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + spec.batchSizes() + ": "

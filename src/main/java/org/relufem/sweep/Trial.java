@@ -16,11 +16,21 @@ import java.util.TreeMap;
  * @param trainSeed seed of scattered training points
  * @param batchSize points per step as trained (train_points for full batch)
  * @param epochs checkpoint epoch counts, ascending
+ * @param degree polynomial degree (order of the index set) of a polynomial method
+ * @param indexSet {@code total_degree} or {@code hyperbolic_cross} for a polynomial method
  */
 public record Trial(long index, String method, String target, int dim, String sampler, Integer gridN,
                     int trainPoints, Long trainSeed, Integer width, Integer depth, String optimizer, Double lr,
                     Integer batchSize, Long initSeed, List<Integer> epochs, long testSeed, int testPoints,
-                    boolean keepWeights) implements Serializable {
+                    boolean keepWeights, Integer degree, String indexSet) implements Serializable {
+
+    /** A trial of a method without a polynomial degree. */
+    public Trial(long index, String method, String target, int dim, String sampler, Integer gridN, int trainPoints,
+                 Long trainSeed, Integer width, Integer depth, String optimizer, Double lr, Integer batchSize,
+                 Long initSeed, List<Integer> epochs, long testSeed, int testPoints, boolean keepWeights) {
+        this(index, method, target, dim, sampler, gridN, trainPoints, trainSeed, width, depth, optimizer, lr,
+                batchSize, initSeed, epochs, testSeed, testPoints, keepWeights, null, null);
+    }
 
     public boolean isNetwork() {
         return width != null;
@@ -48,6 +58,8 @@ public record Trial(long index, String method, String target, int dim, String sa
         p.put("init_seed", initSeed);
         p.put("test_seed", testSeed);
         p.put("test_points", testPoints);
+        p.put("degree", degree);
+        p.put("index_set", indexSet);
         StringBuilder s = new StringBuilder();
         p.forEach((k, v) -> {
             if (v != null) {

@@ -74,6 +74,10 @@ public final class TrialSpace implements Serializable {
             axes.add(m.batchSizes());
             axes.add(m.initSeeds());
         }
+        if (m.isPolynomial()) {
+            axes.add(m.degrees());
+            axes.add(m.indexSets());
+        }
         return axes;
     }
 
@@ -118,6 +122,11 @@ public final class TrialSpace implements Serializable {
         int trainPoints = grid ? (int) Math.pow(gridN, target.dim()) : (Integer) value[2];
         Long trainSeed = grid ? null : (Long) value[3];
         int n = grid ? 3 : 4;
+        if (m.isPolynomial()) {
+            return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), gridN, trainPoints,
+                    trainSeed, null, null, null, null, null, null, List.of(), testSeed, spec.testPoints(), false,
+                    (Integer) value[n], (String) value[n + 1]);
+        }
         if (!m.isNetwork()) {
             return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), gridN, trainPoints,
                     trainSeed, null, null, null, null, null, null, List.of(), testSeed, spec.testPoints(), false);
@@ -150,6 +159,9 @@ public final class TrialSpace implements Serializable {
         if (trial.isNetwork()) {
             values.addAll(List.of(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.batchSize(),
                     trial.initSeed()));
+        }
+        if (trial.degree() != null) {
+            values.addAll(List.of(trial.degree(), trial.indexSet()));
         }
         for (int b = 0; b < spec.methods().size(); b++) {
             MethodSpec m = spec.methods().get(b);

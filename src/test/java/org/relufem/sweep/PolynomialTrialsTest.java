@@ -1,0 +1,76 @@
+package org.relufem.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** poly_lsq and poly_cs from a spec: axes, ids, and fits that reach the accuracy of the numerics. */
+class PolynomialTrialsTest {
+    static final String SPEC = """
+            sweep = poly
+            targets = [ { name = exp_cos, dim = 2 } ]
+            test { points = 500 }
+            methods = [
+              { method = poly_lsq, data { sampler = uniform, points = 400, seeds = [0, 1] }, degree = [2, 6, 10] }
+              { method = poly_cs, data { sampler = uniform, points = 60 }, degree = 30, index_set = hyperbolic_cross }
+            ]
+            """;
+
+    @Test
+    void degreesAndIndexSetsAreAxesWithTheirOwnIds() {
+        TrialSpace space = new TrialSpace(SweepSpec.parse(SPEC, "poly.conf"));
+        assertEquals(2 * 3 + 1, space.size());
+        Set<String> ids = new HashSet<>();
+        for (long i = 0; i < space.size(); i++) {
+            Trial t = space.trial(i);
+            assertEquals(i, space.indexOf(t));
+            ids.addAll(t.rowIds());
+            assertTrue(t.canonical().startsWith("degree=" + t.degree() + ";"), t.canonical());
+            assertTrue(CostModel.seconds(t) > 0);
+        }
+        assertEquals(7, ids.size());
+        assertEquals("hyperbolic_cross", space.trial(6).indexSet());
+        assertEquals("total_degree", space.trial(0).indexSet());
+    }
+
+    @Test
+    void leastSquaresConvergesSpectrallyOnASmoothTargetAndCompressedSensingFitsFromFewPoints() {
+        TrialSpace space = new TrialSpace(SweepSpec.parse(SPEC, "poly.conf"));
+        double[] rmse = new double[3];
+        for (int k = 0; k < 3; k++) {
+            ResultRow r = TrialRunner.run(space.trial(k)).get(0);
+            assertEquals("ok", r.status(), r.message());
+            rmse[k] = r.errors().rmse();
+        }
+        // degree 2 -> 6 -> 10 on 400 points: each step of 4 in degree gains orders of magnitude
+        assertTrue(rmse[1] < rmse[0] / 100 && rmse[2] < rmse[1] / 100, java.util.Arrays.toString(rmse));
+        assertEquals(66L, TrialRunner.run(space.trial(2)).get(0).params()); // C(12, 2)
+        ResultRow cs = TrialRunner.run(space.trial(6)).get(0);
+        assertEquals("ok", cs.status(), cs.message());
+        assertTrue(cs.params() > 60, "more basis functions than points: " + cs.params());
+        assertTrue(cs.errors().rmse() < 1e-3, "rmse " + cs.errors().rmse() + " with " + cs.params() + " functions");
+    }
+
+    @Test
+    void badPolynomialKeysAreRefusedWithTheKeyNamed() {
+        SpecException unknown = assertThrows(SpecException.class, () -> SweepSpec.parse(
+                SPEC.replace("index_set = hyperbolic_cross", "index_set = sparse_grid"), "bad.conf"));
+        assertTrue(unknown.getMessage().contains("index_set") && unknown.getMessage().contains("sparse_grid"),
+                unknown.getMessage());
+        SpecException negative = assertThrows(SpecException.class, () -> SweepSpec.parse(
+                SPEC.replace("degree = [2, 6, 10]", "degree = -1"), "bad.conf"));
+        assertTrue(negative.getMessage().contains("degree must be >= 0"), negative.getMessage());
+        SpecException missing = assertThrows(SpecException.class, () -> SweepSpec.parse(
+                SPEC.replace(", degree = [2, 6, 10]", ""), "bad.conf"));
+        assertTrue(missing.getMessage().contains("missing key 'degree'"), missing.getMessage());
+        // a second poly_lsq block holding a trial of the first (seed 1, degree 6)
+        SpecException overlap = assertThrows(SpecException.class, () -> SweepSpec.parse(SPEC.replace("{ method = poly_cs",
+                "{ method = poly_lsq, data { sampler = uniform, points = 400, seeds = 1 }, degree = 6 }\n  { method = poly_cs"),
+                "overlap.conf"));
+        assertTrue(overlap.getMessage().contains("repeats trials"), overlap.getMessage());
+    }
+}
