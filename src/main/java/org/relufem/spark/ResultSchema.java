@@ -63,6 +63,8 @@ public final class ResultSchema {
         field("host", StringType, false),
         field("degree", IntegerType, true),
         field("index_set", StringType, true),
+        field("max_abs_err_search", DoubleType, true),
+        field("max_err_location", SQLDataTypes.VectorType(), true),
     });
 
     /** The table as read: the file columns, then the partition column (where Spark puts it). */
@@ -86,6 +88,8 @@ public final class ResultSchema {
                 e == null ? null : e.maxAbsErr(), r.trainMse(), r.fitSeconds(), r.evalSeconds(), r.status(),
                 r.message(), r.lossCurve() == null ? null : Vectors.dense(r.lossCurve()),
                 r.weights() == null ? null : Vectors.dense(r.weights()), r.codeVersion(),
-                Timestamp.from(r.startedAt()), r.host(), t.degree(), t.indexSet());
+                Timestamp.from(r.startedAt()), r.host(), t.degree(), t.indexSet(),
+                r.search() == null ? null : r.search().maxAbsErr(),
+                r.search() == null ? null : Vectors.dense(r.search().location()));
     }
 }

@@ -3,6 +3,7 @@ package org.relufem.sweep;
 import java.io.Serializable;
 import java.time.Instant;
 import org.relufem.metric.Errors;
+import org.relufem.metric.MaxNormSearch;
 
 /**
  * One row of the results table (DESIGN.md section 3) before the Spark layer flattens it and adds
@@ -11,13 +12,15 @@ import org.relufem.metric.Errors;
  * @param epochs the row's epoch checkpoint; null for untrained methods
  * @param params degrees of freedom; null unless status is ok
  * @param errors test-set errors; null unless status is ok
+ * @param search the max-norm search from the worst test points; null unless status is ok
  * @param trainMse training MSE where there is one, else null
  * @param status {@code ok}, {@code diverged} or {@code failed}
  * @param message why, for a status other than ok
  * @param lossCurve training loss at the epochs of {@link LossCurve#epochs(int)}; null for untrained methods
  * @param weights the fitted parameters when the spec keeps them, else null
  */
-public record ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors, Double trainMse,
+public record ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors,
+                        MaxNormSearch search, Double trainMse,
                         Double fitSeconds, Double evalSeconds, String status, String message, double[] lossCurve,
                         double[] weights, String codeVersion, Instant startedAt, String host) implements Serializable {
 }

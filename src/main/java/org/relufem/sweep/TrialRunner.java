@@ -7,6 +7,7 @@ import org.relufem.method.Approximant;
 import org.relufem.method.Fit;
 import org.relufem.method.Stage;
 import org.relufem.metric.Errors;
+import org.relufem.metric.MaxNormSearch;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Target;
@@ -44,7 +45,7 @@ public final class TrialRunner {
             }
             List<ResultRow> rows = new ArrayList<>(ids.size());
             for (int i = 0; i < ids.size(); i++) {
-                rows.add(row(trial, ids.get(i), fit, fit.stages().get(i), test, started));
+                rows.add(row(trial, target, ids.get(i), fit, fit.stages().get(i), test, started));
             }
             return rows;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -64,25 +65,29 @@ public final class TrialRunner {
         return rows;
     }
 
-    private static ResultRow row(Trial t, String id, Fit fit, Stage stage, SampleSet test, Instant started) {
+    private static ResultRow row(Trial t, Target target, String id, Fit fit, Stage stage, SampleSet test,
+                                 Instant started) {
         double[] curve = fit.lossHistory() == null ? null
                 : LossCurve.sample(fit.lossHistory(), stage.epochs() == null ? fit.lossHistory().length : stage.epochs());
         Double trainMse = Double.isNaN(stage.trainMse()) ? null : stage.trainMse();
         Approximant a = stage.approximant();
         if (stage.status() != Stage.Status.OK) {
-            return new ResultRow(id, t, stage.epochs(), null, null, trainMse, stage.fitSeconds(), null,
+            return new ResultRow(id, t, stage.epochs(), null, null, null, trainMse, stage.fitSeconds(), null,
                     stage.status().label(), stage.message(), curve, null, BuildInfo.version(), started, BuildInfo.host());
         }
         long start = System.nanoTime();
-        Errors errors = Errors.of(a, test);
+        double[] predicted = new double[test.count()];
+        a.values(test.points(), test.count(), predicted);
+        Errors errors = Errors.of(test.values(), predicted);
         double evalSeconds = (System.nanoTime() - start) * 1e-9;
-        return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, trainMse, stage.fitSeconds(),
+        MaxNormSearch search = MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
+        return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
                 evalSeconds, Stage.Status.OK.label(), null, curve, t.keepWeights() ? a.parameterVector() : null,
                 BuildInfo.version(), started, BuildInfo.host());
     }
 
     private static ResultRow failed(Trial t, String id, Integer epochs, String message, Instant started) {
-        return new ResultRow(id, t, epochs, null, null, null, null, null, Stage.Status.FAILED.label(), message, null,
+        return new ResultRow(id, t, epochs, null, null, null, null, null, null, Stage.Status.FAILED.label(), message, null,
                 null, BuildInfo.version(), started, BuildInfo.host());
     }
 }

@@ -69,7 +69,7 @@ class HtmlReportTest {
 
     private static Row row(Trial t, String id, Integer epochs, long params, double rmse, double seconds) {
         Errors e = new Errors(rmse * rmse, rmse, rmse / 2, 3 * rmse);
-        return ResultSchema.toRow(new ResultRow(id, t, epochs, params, e, rmse * rmse, seconds, 1e-4, "ok", null, null,
+        return ResultSchema.toRow(new ResultRow(id, t, epochs, params, e, null, rmse * rmse, seconds, 1e-4, "ok", null, null,
                 null, "test", Instant.EPOCH, "host"));
     }
 

@@ -38,6 +38,11 @@ class TrialRunnerTest {
         assertNull(r.epochs());
         assertNull(r.lossCurve());
         assertEquals(p1(16).rowIds().get(0), r.trialId());
+        // The search starts at the worst test point and climbs: never below the test maximum, and
+        // for P1 on a smooth target it finds more than 1000 random points do.
+        assertTrue(r.search().maxAbsErr() > r.errors().maxAbsErr(), r.search() + " vs " + r.errors());
+        assertEquals(Math.abs(seed.value(r.search().location()) - GridInterpolation.P1.fit(Samplers.grid(seed, 16))
+                .value(r.search().location())), r.search().maxAbsErr(), 1e-15);
     }
 
     @Test
