@@ -1,6 +1,7 @@
 package org.relufem.sample;
 
 import java.util.SplittableRandom;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.relufem.target.Box;
 import org.relufem.target.Target;
 
@@ -19,6 +20,29 @@ public final class Samplers {
     /** The target at {@code count} uniform random points of its box, drawn from the training stream of {@code seed}. */
     public static SampleSet uniform(Target target, int count, long seed) {
         return uniform(target, count, RandomStreams.of(seed, RandomStreams.TRAIN));
+    }
+
+    /**
+     * The target at the first {@code count} points of the Sobol sequence (Joe &amp; Kuo direction
+     * numbers, as Apache Commons Math implements it) mapped onto its box, the origin included:
+     * dropping it would break the net property of the first 2^k points (Owen 2020, "On dropping
+     * the first Sobol' point"). Deterministic: no seed.
+     */
+    public static SampleSet sobol(Target target, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("points must be >= 1, got " + count);
+        }
+        Box box = target.domain();
+        int d = box.dimension();
+        SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
+        double[] points = new double[count * d];
+        for (int i = 0; i < count; i++) {
+            double[] u = sobol.nextVector();
+            for (int k = 0; k < d; k++) {
+                points[i * d + k] = box.lower(k) + box.width(k) * u[k];
+            }
+        }
+        return new SampleSet(d, points, evaluate(target, points), null);
     }
 
     /** The test set: {@code count} uniform random points from the test stream of {@code testSeed}. */

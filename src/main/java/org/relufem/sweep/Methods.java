@@ -34,9 +34,9 @@ final class Methods {
     private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
             "p1", new Kind(Set.of("grid"), Set.of()),
             "q1", new Kind(Set.of("grid"), Set.of()),
-            "relu_net", new Kind(Set.of("grid", "uniform"), NET_KEYS),
-            "poly_lsq", new Kind(Set.of("grid", "uniform"), POLY_KEYS),
-            "poly_cs", new Kind(Set.of("grid", "uniform"), POLY_KEYS)));
+            "relu_net", new Kind(Set.of("grid", "uniform", "sobol"), NET_KEYS),
+            "poly_lsq", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS),
+            "poly_cs", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS)));
 
     private Methods() {
     }

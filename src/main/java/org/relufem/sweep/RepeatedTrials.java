@@ -99,6 +99,10 @@ final class RepeatedTrials {
                     out.add(new Data((int) Math.pow(n, d), "grid_n = " + n, "grid_n = " + n + " in d = " + d));
                 }
             }
+        } else if (sampler.equals("sobol")) {
+            for (int p : points) {
+                out.add(new Data(p, "points = " + p, "points = " + p));
+            }
         } else if (!seeds.isEmpty()) {
             for (int p : points) {
                 out.add(new Data(p, "points = " + p + ", seeds = " + seeds.get(0), "points = " + p));

@@ -54,10 +54,10 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
     /**
      * The training data of a method block.
      *
-     * @param sampler {@code grid} or {@code uniform}
+     * @param sampler {@code grid}, {@code uniform} or {@code sobol}
      * @param gridN nodes per axis (grid), else empty
      * @param points sample counts (uniform), else empty
-     * @param seeds training-point seeds (uniform), else empty
+     * @param seeds training-point seeds (uniform), else empty (a Sobol sequence has no seed)
      */
     public record DataSpec(String sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds)
             implements Serializable {
@@ -267,6 +267,10 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                 }
             }
             return new DataSpec(sampler, gridN, List.of(), List.of());
+        }
+        if (sampler.equals("sobol")) {
+            d.onlyKeys(Set.of("sampler", "points"));
+            return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), List.of());
         }
         d.onlyKeys(Set.of("sampler", "points", "seeds"));
         return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), d.longAxis("seeds", 0, List.of(0L)));

@@ -36,8 +36,11 @@ public final class TrialRunner {
         List<String> ids = trial.rowIds();
         try {
             Target target = Targets.create(trial.target(), trial.dim());
-            SampleSet train = trial.gridN() != null ? Samplers.grid(target, trial.gridN())
-                    : Samplers.uniform(target, trial.trainPoints(), trial.trainSeed());
+            SampleSet train = switch (trial.sampler()) {
+                case "grid" -> Samplers.grid(target, trial.gridN());
+                case "sobol" -> Samplers.sobol(target, trial.trainPoints());
+                default -> Samplers.uniform(target, trial.trainPoints(), trial.trainSeed());
+            };
             SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
             Fit fit = Methods.create(trial).fitStages(train, budgetSeconds);
             if (fit.stages().size() != ids.size()) {

@@ -64,7 +64,9 @@ public final class TrialSpace implements Serializable {
             axes.add(m.data().gridN());
         } else {
             axes.add(m.data().points());
-            axes.add(m.data().seeds());
+            if (!m.data().seeds().isEmpty()) {
+                axes.add(m.data().seeds());
+            }
         }
         if (m.isNetwork()) {
             axes.add(m.widths());
@@ -120,8 +122,9 @@ public final class TrialSpace implements Serializable {
         boolean grid = m.data().sampler().equals("grid");
         Integer gridN = grid ? (Integer) value[2] : null;
         int trainPoints = grid ? (int) Math.pow(gridN, target.dim()) : (Integer) value[2];
-        Long trainSeed = grid ? null : (Long) value[3];
-        int n = grid ? 3 : 4;
+        boolean seeded = m.data().sampler().equals("uniform");
+        Long trainSeed = seeded ? (Long) value[3] : null;
+        int n = seeded ? 4 : 3;
         if (m.isPolynomial()) {
             return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), gridN, trainPoints,
                     trainSeed, null, null, null, null, null, null, List.of(), testSeed, spec.testPoints(), false,
@@ -154,7 +157,9 @@ public final class TrialSpace implements Serializable {
             values.add(trial.gridN());
         } else {
             values.add(trial.trainPoints());
-            values.add(trial.trainSeed());
+            if (trial.trainSeed() != null) {
+                values.add(trial.trainSeed());
+            }
         }
         if (trial.isNetwork()) {
             values.addAll(List.of(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.batchSize(),

@@ -46,6 +46,30 @@ class SamplersTest {
     }
 
     @Test
+    void theFirst256SobolPointsAreANetOnTheBox() {
+        Target t = Targets.create("exp_cos", 2); // on [-1, 1]^2
+        SampleSet s = Samplers.sobol(t, 256);
+        int[] perColumn = new int[256];
+        int[] perRow = new int[256];
+        int[] perCell = new int[256];
+        for (int i = 0; i < 256; i++) {
+            double u = (s.points()[2 * i] + 1) / 2;
+            double v = (s.points()[2 * i + 1] + 1) / 2;
+            perColumn[(int) (u * 256)]++;
+            perRow[(int) (v * 256)]++;
+            perCell[(int) (u * 16) * 16 + (int) (v * 16)]++;
+            assertEquals(t.value(s.points(), 2 * i), s.values()[i]);
+        }
+        // a (0, 8, 2)-net in base 2: one point in each of 256 strips per axis and in each 16 x 16 cell
+        for (int j = 0; j < 256; j++) {
+            assertEquals(1, perColumn[j], "column " + j);
+            assertEquals(1, perRow[j], "row " + j);
+            assertEquals(1, perCell[j], "cell " + j);
+        }
+        assertArrayEquals(s.points(), Samplers.sobol(t, 256).points(), "no seed, same points");
+    }
+
+    @Test
     void testAndTrainingStreamsOfOneSeedDiffer() {
         Target t = Targets.create("seed2d", 2);
         assertFalse(Arrays.equals(Samplers.test(t, 10, 0).points(), Samplers.uniform(t, 10, 0).points()));

@@ -17,13 +17,14 @@ class PolynomialTrialsTest {
             methods = [
               { method = poly_lsq, data { sampler = uniform, points = 400, seeds = [0, 1] }, degree = [2, 6, 10] }
               { method = poly_cs, data { sampler = uniform, points = 60 }, degree = 30, index_set = hyperbolic_cross }
+              { method = poly_lsq, data { sampler = sobol, points = [64, 256] }, degree = 6 }
             ]
             """;
 
     @Test
     void degreesAndIndexSetsAreAxesWithTheirOwnIds() {
         TrialSpace space = new TrialSpace(SweepSpec.parse(SPEC, "poly.conf"));
-        assertEquals(2 * 3 + 1, space.size());
+        assertEquals(2 * 3 + 1 + 2, space.size());
         Set<String> ids = new HashSet<>();
         for (long i = 0; i < space.size(); i++) {
             Trial t = space.trial(i);
@@ -32,7 +33,10 @@ class PolynomialTrialsTest {
             assertTrue(t.canonical().startsWith("degree=" + t.degree() + ";"), t.canonical());
             assertTrue(CostModel.seconds(t) > 0);
         }
-        assertEquals(7, ids.size());
+        assertEquals(9, ids.size());
+        assertEquals("sobol", space.trial(8).sampler());
+        assertEquals(256, space.trial(8).trainPoints());
+        assertEquals(null, space.trial(8).trainSeed());
         assertEquals("hyperbolic_cross", space.trial(6).indexSet());
         assertEquals("total_degree", space.trial(0).indexSet());
     }
@@ -53,6 +57,9 @@ class PolynomialTrialsTest {
         assertEquals("ok", cs.status(), cs.message());
         assertTrue(cs.params() > 60, "more basis functions than points: " + cs.params());
         assertTrue(cs.errors().rmse() < 1e-3, "rmse " + cs.errors().rmse() + " with " + cs.params() + " functions");
+        ResultRow sobol = TrialRunner.run(space.trial(8)).get(0);
+        assertEquals("ok", sobol.status(), sobol.message());
+        assertTrue(sobol.errors().rmse() < 10 * rmse[1], sobol.errors().rmse() + " vs uniform " + rmse[1]);
     }
 
     @Test
