@@ -90,8 +90,13 @@ public final class ReluFemNetwork {
         }
         double[] a = coefficients(nodalValues);
         int width = width();
-        int dense = (int) denseParameters(d, width);
-        double[] parameters = new double[dense];
+        long dense = denseParameters(d, width);
+        if (dense > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("relu_fem on " + n + " nodes per axis in d = " + d + " is a "
+                    + d + " x " + width + " ReLU network with " + dense
+                    + " parameters (zero-padded to one width), more than an array can hold");
+        }
+        double[] parameters = new double[(int) dense];
         int at = 0;
         for (int l = 0; l < d; l++) {
             int fanIn = l == 0 ? d : width;

@@ -143,6 +143,15 @@ class ReluFemTest {
     }
 
     @Test
+    void aNetworkTooLargeForOneArrayIsRefusedWithItsSize() {
+        // d = 3, n = 33: width 33^3 - 1 = 35936, two dense 35936 x 35936 layers, about 2.6e9 parameters.
+        ReluFemNetwork layout = new ReluFemNetwork(new TensorGrid(unevenBox(3), 33));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> layout.network(new double[33 * 33 * 33]));
+        assertTrue(e.getMessage().contains("2583043745 parameters"), e.getMessage());
+    }
+
+    @Test
     void scatteredDataIsRefusedWithTheReason() {
         SampleSet scattered = Samplers.uniform(Targets.create("seed2d", 2), 100, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReluFem().fit(scattered));
