@@ -79,45 +79,71 @@ public final class ReluFemNetwork {
     }
 
     /**
-     * The network equal to the P1 interpolant of {@code nodalValues} on the box.
+     * The network equal to the P1 interpolant of {@code nodalValues} on the box, {@link #width()}
+     * units wide and {@link #depth()} layers deep.
      *
      * @param nodalValues values at the grid's nodes, in the grid's node order. Not modified.
      */
     public ReluNetwork network(double[] nodalValues) {
+        return network(nodalValues, width(), d);
+    }
+
+    /**
+     * The same function as a wider or deeper network, e.g. to start training of a given shape from
+     * it: extra units are zero, and the layers past d pass the terms g_p >= 0 on through relu(g) = g.
+     * Zero-padded units stay zero under gradient training (no weight into or out of them is nonzero,
+     * so their gradients vanish); the zero weights between units the construction uses do train.
+     *
+     * @param nodalValues values at the grid's nodes, in the grid's node order. Not modified.
+     * @param width at least {@link #width()}
+     * @param depth at least {@link #depth()}
+     */
+    public ReluNetwork network(double[] nodalValues, int width, int depth) {
         if (nodalValues.length != termUnit.length) {
             throw new IllegalArgumentException("the grid has " + termUnit.length + " nodes, got "
                     + nodalValues.length + " values");
         }
-        double[] a = coefficients(nodalValues);
-        int width = width();
-        long dense = denseParameters(d, width);
+        if (width < width() || depth < d) {
+            throw new IllegalArgumentException("relu_fem on " + n + " nodes per axis in d = " + d
+                    + " needs width >= " + width() + " and depth >= " + d + ", got " + width + " x " + depth);
+        }
+        long dense = denseParameters(d, width, depth);
         if (dense > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("relu_fem on " + n + " nodes per axis in d = " + d + " is a "
-                    + d + " x " + width + " ReLU network with " + dense
+                    + depth + " x " + width + " ReLU network with " + dense
                     + " parameters (zero-padded to one width), more than an array can hold");
         }
+        double[] a = coefficients(nodalValues);
         double[] parameters = new double[(int) dense];
         int at = 0;
-        for (int l = 0; l < d; l++) {
+        for (int l = 0; l < depth; l++) {
             int fanIn = l == 0 ? d : width;
-            List<Unit> units = layers.get(l);
-            for (Unit u : units) {
-                for (int i = 0; i < u.from.size(); i++) {
-                    parameters[at + u.from.get(i)] += u.weight.get(i);
+            if (l < d) {
+                List<Unit> units = layers.get(l);
+                for (Unit u : units) {
+                    for (int i = 0; i < u.from.size(); i++) {
+                        parameters[at + u.from.get(i)] += u.weight.get(i);
+                    }
+                    at += fanIn;
                 }
-                at += fanIn;
+                at += (width - units.size()) * fanIn; // zero padding units
+                for (Unit u : units) {
+                    parameters[at++] = u.bias;
+                }
+                at += width - units.size();
+            } else {
+                int terms = layers.get(d - 1).size();
+                for (int j = 0; j < terms; j++) {
+                    parameters[at + j * fanIn + j] = 1; // identity on the terms, zero bias
+                }
+                at += width * fanIn + width;
             }
-            at += (width - units.size()) * fanIn; // zero padding units
-            for (Unit u : units) {
-                parameters[at++] = u.bias;
-            }
-            at += width - units.size();
         }
         for (int node = 1; node < a.length; node++) {
             parameters[at + termUnit[node]] = a[node];
         }
         parameters[at + width] = a[0];
-        return ReluNetwork.of(d, width, d, parameters);
+        return ReluNetwork.of(d, width, depth, parameters);
     }
 
     /** Hidden layers: the input dimension d. */
@@ -146,9 +172,9 @@ public final class ReluFemNetwork {
         return sum;
     }
 
-    /** Parameters of a dense d -> width x depth -> 1 network; as {@link ReluNetwork#degreesOfFreedom()}. */
-    static long denseParameters(int inputs, int width) {
-        return (long) width * (inputs + 1) + (long) (inputs - 1) * width * (width + 1) + width + 1;
+    /** Parameters of a dense inputs -> width x depth -> 1 network; as {@link ReluNetwork#degreesOfFreedom()}. */
+    static long denseParameters(int inputs, int width, int depth) {
+        return (long) width * (inputs + 1) + (long) (depth - 1) * width * (width + 1) + width + 1;
     }
 
     /** The coefficients a_p of the nodal values in the basis g_p (see the class comment). */

@@ -142,6 +142,34 @@ class ReluFemTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, layout.coefficients(new double[] {1, 3, 4, 10}), 0);
     }
 
+    @ParameterizedTest(name = "d = {0}, n = {1}")
+    @MethodSource("grids")
+    void aWiderDeeperNetworkIsTheSameFunction(int d, int n) {
+        SampleSet data = randomData(d, n, 11L * d + n);
+        ReluFemNetwork layout = new ReluFemNetwork(data.grid());
+        ReluNetwork tight = layout.network(data.values());
+        ReluNetwork wide = layout.network(data.values(), layout.width() + 5, d + 2);
+        assertEquals(layout.width() + 5, wide.width());
+        assertEquals(d + 2, wide.depth());
+        int count = 2000;
+        double[] points = Samplers.uniformPoints(data.grid().box(), count, new SplittableRandom(n));
+        double[] expected = new double[count];
+        double[] actual = new double[count];
+        tight.values(points, count, expected);
+        wide.values(points, count, actual);
+        assertArrayEquals(expected, actual, 1e-13 * SCALE);
+    }
+
+    @Test
+    void aShapeTooSmallForTheConstructionIsRefused() {
+        ReluFemNetwork layout = new ReluFemNetwork(new TensorGrid(unevenBox(2), 4));
+        double[] values = new double[16];
+        assertThrows(IllegalArgumentException.class, () -> layout.network(values, 14, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> layout.network(values, 15, 1));
+        assertTrue(e.getMessage().contains("width >= 15 and depth >= 2"), e.getMessage());
+    }
+
     @Test
     void aNetworkTooLargeForOneArrayIsRefusedWithItsSize() {
         // d = 3, n = 33: width 33^3 - 1 = 35936, two dense 35936 x 35936 layers, about 2.6e9 parameters.
