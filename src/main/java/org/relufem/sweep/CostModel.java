@@ -23,6 +23,12 @@ public final class CostModel {
         if (t.degree() != null) {
             return base + polynomialSeconds(t);
         }
+        if (t.method().equals("relu_fem")) {
+            // A dense network of depth d and width n^d - 1: (d - 1) n^2d weights per evaluation, at
+            // about 1 GFLOP/s, over the test points and the max-norm search's evaluations.
+            double nodes = Math.pow(t.gridN(), t.dim());
+            return base + (t.testPoints() + 3200.0) * 2 * (Math.max(1, t.dim() - 1) * nodes * nodes) * 1e-9;
+        }
         if (!t.isNetwork()) {
             return base;
         }

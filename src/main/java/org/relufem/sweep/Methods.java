@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
+import org.relufem.method.fem.ReluFem;
 import org.relufem.method.net.NetTraining;
 import org.relufem.method.poly.IndexSet;
 import org.relufem.method.poly.PolyCs;
@@ -34,6 +35,7 @@ final class Methods {
     private static final Map<String, Kind> KINDS = new TreeMap<>(Map.of(
             "p1", new Kind(Set.of("grid"), Set.of()),
             "q1", new Kind(Set.of("grid"), Set.of()),
+            "relu_fem", new Kind(Set.of("grid"), Set.of()),
             "relu_net", new Kind(Set.of("grid", "uniform", "sobol"), NET_KEYS),
             "poly_lsq", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS),
             "poly_cs", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS)));
@@ -56,6 +58,8 @@ final class Methods {
                 return GridInterpolation.P1;
             case "q1":
                 return GridInterpolation.Q1;
+            case "relu_fem":
+                return new ReluFem();
             case "relu_net":
                 return new NetTraining(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.epochs(),
                         trial.initSeed(), trial.batchSize());
