@@ -119,6 +119,11 @@ final class MseObjective implements Objective {
     }
 
     @Override
+    public boolean isMiniBatch() {
+        return !isFullBatch();
+    }
+
+    @Override
     public Parameters parameters() {
         return parameters;
     }

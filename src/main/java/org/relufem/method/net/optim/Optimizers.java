@@ -9,19 +9,26 @@ public final class Optimizers {
 
     /** Every registered name. */
     public static List<String> names() {
-        return List.of("adam");
+        return List.of("adam", "lbfgs");
     }
 
     /**
-     * A new optimiser {@code name} with learning rate {@code lr}.
+     * A new optimiser {@code name} with learning rate {@code lr} (for lbfgs the trial step length,
+     * see {@link Lbfgs}).
      *
      * @throws IllegalArgumentException for an unknown name or a bad learning rate
      */
     public static Optimizer create(String name, double lr) {
-        if (name.equals("adam")) {
-            return new Adam(lr);
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; known optimizers: "
-                + String.join(", ", names()));
+        return switch (name) {
+            case "adam" -> new Adam(lr);
+            case "lbfgs" -> new Lbfgs(lr);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; known optimizers: "
+                    + String.join(", ", names()));
+        };
+    }
+
+    /** Whether optimiser {@code name} refuses mini-batches (it needs one fixed loss). */
+    public static boolean needsFullBatch(String name) {
+        return !name.equals("adam");
     }
 }
