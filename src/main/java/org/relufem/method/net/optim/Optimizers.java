@@ -9,12 +9,12 @@ public final class Optimizers {
 
     /** Every registered name. */
     public static List<String> names() {
-        return List.of("adam", "lbfgs");
+        return List.of("adam", "lbfgs", "lm");
     }
 
     /**
      * A new optimiser {@code name} with learning rate {@code lr} (for lbfgs the trial step length,
-     * see {@link Lbfgs}).
+     * see {@link Lbfgs}; for lm the initial damping, see {@link LevenbergMarquardt}).
      *
      * @throws IllegalArgumentException for an unknown name or a bad learning rate
      */
@@ -22,6 +22,7 @@ public final class Optimizers {
         return switch (name) {
             case "adam" -> new Adam(lr);
             case "lbfgs" -> new Lbfgs(lr);
+            case "lm" -> new LevenbergMarquardt(lr);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; known optimizers: "
                     + String.join(", ", names()));
         };
