@@ -85,4 +85,38 @@ class PrecisionOptimizersTest {
         assertTrue(e.getMessage().contains("5000"), e.getMessage());
         NetTrainingTest.assertMessage("batch_size", () -> new NetTraining(8, 1, "lm", 1e-3, List.of(10), 0, 16));
     }
+
+    @Test
+    void adamWithLeastSquaresOutputTrainsTenTimesBelowAdam() {
+        double adam = trainMse("adam", 1e-3, 20, 200);
+        double hybrid = trainMse("adam_lsq", 1e-3, 20, 200);
+        assertTrue(hybrid < 0.1 * adam, "adam_lsq " + hybrid + " vs adam " + adam);
+        assertTrue(hybrid > 0, "an exact zero means nothing was computed");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "depth={0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void afterEveryAdamLsqStepTheOutputLayerIsOptimal(int depth) {
+        ReluNetwork net = ReluNetwork.torchDefault(1, 12, depth, new java.util.SplittableRandom(4));
+        MseObjective objective = new MseObjective(net, SINE, SINE.count(), new java.util.SplittableRandom(0));
+        var optimizer = org.relufem.method.net.optim.Optimizers.create("adam_lsq", 1e-2);
+        double[][] gradients = objective.parameters().gradients();
+        int weights = gradients.length - 2;
+        for (int step = 0; step < 5; step++) {
+            optimizer.step(objective);
+            objective.evaluate();
+            double hidden = 0;
+            for (int b = 0; b < weights; b++) {
+                for (double g : gradients[b]) {
+                    hidden = Math.max(hidden, Math.abs(g));
+                }
+            }
+            for (int b = weights; b < gradients.length; b++) {
+                for (double g : gradients[b]) {
+                    assertEquals(0, g, 1e-10, "output gradient after step " + step);
+                }
+            }
+            assertTrue(hidden > 1e-6, "the hidden gradient vanished too: nothing was checked");
+        }
+    }
 }

@@ -9,12 +9,13 @@ public final class Optimizers {
 
     /** Every registered name. */
     public static List<String> names() {
-        return List.of("adam", "lbfgs", "lm");
+        return List.of("adam", "lbfgs", "lm", "adam_lsq");
     }
 
     /**
      * A new optimiser {@code name} with learning rate {@code lr} (for lbfgs the trial step length,
-     * see {@link Lbfgs}; for lm the initial damping, see {@link LevenbergMarquardt}).
+     * see {@link Lbfgs}; for lm the initial damping, see {@link LevenbergMarquardt};
+     * for adam_lsq Adam's, see {@link AdamLeastSquares}).
      *
      * @throws IllegalArgumentException for an unknown name or a bad learning rate
      */
@@ -23,6 +24,7 @@ public final class Optimizers {
             case "adam" -> new Adam(lr);
             case "lbfgs" -> new Lbfgs(lr);
             case "lm" -> new LevenbergMarquardt(lr);
+            case "adam_lsq" -> new AdamLeastSquares(lr);
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; known optimizers: "
                     + String.join(", ", names()));
         };
