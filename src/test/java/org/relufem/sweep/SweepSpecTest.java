@@ -54,6 +54,13 @@ class SweepSpecTest {
         assertNotEquals(spec.fingerprint(), SweepSpec.parse(SMALL.replace("points = 200", "points = 201"), "x").fingerprint());
     }
 
+    @Test
+    void specsPickThePrecisionOptimisersByName() {
+        SweepSpec spec = SweepSpec.parse(SMALL.replace("lr = [1e-2]", "lr = [1e-2], optimizer = [adam, lbfgs, lm, adam_lsq]"),
+                "small.conf");
+        assertEquals(List.of("adam", "lbfgs", "lm", "adam_lsq"), spec.methods().get(1).optimizers());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             syntax error           | sweep = x\\ntargets = [ { name = seed2d } |cannot read spec

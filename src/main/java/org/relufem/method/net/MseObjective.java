@@ -3,7 +3,7 @@ package org.relufem.method.net;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.relufem.method.net.optim.Objective;
+import org.relufem.method.net.optim.LeastSquaresObjective;
 import org.relufem.method.net.optim.Parameters;
 import org.relufem.sample.SampleSet;
 
@@ -16,8 +16,13 @@ import org.relufem.sample.SampleSet;
  * <p>Every buffer is allocated in the constructor for the largest batch; {@link #evaluate()}
  * allocates nothing. With a batch size below the data size, {@link #nextBatch()} walks a seeded
  * permutation of the points, reshuffled each epoch.
+ *
+ * <p>As a {@link LeastSquaresObjective} the residuals are r_i = net(x_i) - y_i over the current batch;
+ * the Jacobian comes from the same backward pass with the output sensitivity set to 1 per point and
+ * nothing summed over points: with delta_l = d net(x_i) / d z_l, dr_i / dW_l^T[k][j] = a_l[i][k]
+ * delta_l[i][j] and dr_i / db_l[j] = delta_l[i][j].
  */
-final class MseObjective implements Objective {
+final class MseObjective implements LeastSquaresObjective {
     private final ReluNetwork net;
     private final SampleSet data;
     private final ForwardPass pass;
@@ -119,6 +124,11 @@ final class MseObjective implements Objective {
     }
 
     @Override
+    public boolean isMiniBatch() {
+        return !isFullBatch();
+    }
+
+    @Override
     public Parameters parameters() {
         return parameters;
     }
@@ -168,6 +178,64 @@ final class MseObjective implements Objective {
             }
         }
         return sum / rows;
+    }
+
+    @Override
+    public int residualCount() {
+        return pass.input().numRows;
+    }
+
+    @Override
+    public void residualsAndJacobian(double[] residuals, DMatrixRMaj jacobian) {
+        int rows = residualCount();
+        if (residuals.length != rows || jacobian.numRows != rows || jacobian.numCols != parameters.size()) {
+            throw new IllegalArgumentException("expected " + rows + " residuals and a " + rows + " x "
+                    + parameters.size() + " Jacobian, got " + residuals.length + " and " + jacobian.numRows + " x "
+                    + jacobian.numCols);
+        }
+        DMatrixRMaj out = pass.run(net);
+        for (int i = 0; i < rows; i++) {
+            residuals[i] = out.data[i] - target[i];
+        }
+        int last = dz.length - 1;
+        DMatrixRMaj delta = dz[last];
+        delta.reshape(rows, 1);
+        java.util.Arrays.fill(delta.data, 0, rows, 1.0);
+        int columns = jacobian.numCols;
+        double[] jd = jacobian.data;
+        int offset = columns; // the first column of layer l's block, found from the end
+        for (int l = last; l >= 0; l--) {
+            delta = dz[l];
+            int in = net.fanIn(l);
+            int fanOut = net.fanOut(l);
+            offset -= in * fanOut + fanOut;
+            double[] ad = pass.a[l].data;
+            double[] dd = delta.data;
+            for (int i = 0; i < rows; i++) {
+                int row = i * columns + offset;
+                for (int k = 0; k < in; k++) {
+                    double a = ad[i * in + k];
+                    int at = row + k * fanOut;
+                    for (int j = 0; j < fanOut; j++) {
+                        jd[at + j] = a * dd[i * fanOut + j];
+                    }
+                }
+                System.arraycopy(dd, i * fanOut, jd, row + in * fanOut, fanOut);
+            }
+            if (l > 0) {
+                DMatrixRMaj previous = dz[l - 1];
+                previous.reshape(rows, previous.numCols);
+                CommonOps_DDRM.multTransB(delta, net.weights[l], previous);
+                double[] pd = previous.data;
+                double[] zd = pass.z[l - 1].data;
+                int size = rows * previous.numCols;
+                for (int i = 0; i < size; i++) {
+                    if (!(zd[i] > 0)) {
+                        pd[i] = 0;
+                    }
+                }
+            }
+        }
     }
 
     private static void columnSums(DMatrixRMaj m, double[] out) {

@@ -51,6 +51,10 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
             throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
         }
         Optimizers.create(optimizer, lr); // validates the name and lr up front
+        if (batchSize != 0 && Optimizers.needsFullBatch(optimizer)) {
+            throw new IllegalArgumentException("optimizer " + optimizer + " needs the full batch: batch_size must be 0,"
+                    + " got " + batchSize);
+        }
     }
 
     /** Full-batch training. */

@@ -10,4 +10,13 @@ public interface Objective {
      * Parameters#gradients()}. May return a non-finite value; callers decide what that means.
      */
     double evaluate();
+
+    /**
+     * Whether {@link #evaluate()} sees a changing subset of the data (so the loss is not one fixed
+     * function). Optimisers that need one function, with line searches or curvature pairs, refuse
+     * such objectives. False unless overridden.
+     */
+    default boolean isMiniBatch() {
+        return false;
+    }
 }

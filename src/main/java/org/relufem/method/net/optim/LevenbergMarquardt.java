@@ -1,0 +1,155 @@
+package org.relufem.method.net.optim;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * Levenberg-Marquardt on the residuals of a {@link LeastSquaresObjective}: with Jacobian J,
+ * residuals r and g = J^T r, solve (J^T J + mu I) h = -g by Cholesky and accept x + h when it lowers
+ * the sum of squares, adapting mu by Nielsen's rule (Madsen, Nielsen &amp; Tingleff, "Methods for
+ * non-linear least squares problems", 2004, Alg. 3.16): gain ratio rho = actual / predicted
+ * decrease, predicted = h^T (mu h - g) / 2; on rho &gt; 0 mu *= max(1/3, 1 - (2 rho - 1)^3) and
+ * nu = 2, else mu *= nu, nu *= 2. The damping is mu I rather than Marquardt's mu diag(J^T J): dead
+ * ReLU units give zero columns of J, which would leave a diagonal scaling singular.
+ *
+ * <p>One {@link #step} computes J once and retries with larger mu until a step is accepted (at most
+ * {@value #MAX_TRIES} tries; then it leaves the parameters unchanged). {@code lr} is the initial
+ * damping relative to the largest diagonal entry of J^T J, Nielsen's tau: mu_0 = lr max_i (J^T J)_ii;
+ * his suggested 1e-3 is the registry's default lr, and larger values start closer to gradient
+ * descent.
+ *
+ * <p>J^T J is dense, n x n: nets above {@value #MAX_PARAMETERS} parameters are refused. Full batch
+ * only.
+ */
+public final class LevenbergMarquardt implements Optimizer {
+    /** The largest parameter count accepted: J^T J then takes 200 MB and a Cholesky ~4e10 flops. */
+    public static final int MAX_PARAMETERS = 5000;
+    static final int MAX_TRIES = 30;
+
+    private final double tau;
+    private DMatrixRMaj jacobian;
+    private DMatrixRMaj normal;
+    private DMatrixRMaj system;
+    private DMatrixRMaj gradient;
+    private DMatrixRMaj stepVector;
+    private DMatrixRMaj residualVector;
+    private double[] residuals;
+    private double[] x;
+    private LinearSolverDense<DMatrixRMaj> cholesky;
+    private double mu = Double.NaN;
+    private double nu = 2;
+
+    public LevenbergMarquardt(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("lr must be a positive number, got " + lr);
+        }
+        this.tau = lr;
+    }
+
+    @Override
+    public double step(Objective objective) {
+        if (!(objective instanceof LeastSquaresObjective leastSquares)) {
+            throw new IllegalArgumentException("lm needs a least-squares objective (residuals and Jacobian), got "
+                    + objective.getClass().getSimpleName());
+        }
+        if (objective.isMiniBatch()) {
+            throw new IllegalArgumentException("lm needs the full batch (batch_size 0): its gain ratio compares"
+                    + " one fixed loss");
+        }
+        Parameters parameters = objective.parameters();
+        int n = parameters.size();
+        if (n > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("lm handles at most " + MAX_PARAMETERS + " parameters (J^T J is dense),"
+                    + " the network has " + n);
+        }
+        int m = leastSquares.residualCount();
+        if (jacobian == null || jacobian.numRows != m || jacobian.numCols != n) {
+            allocate(m, n);
+        }
+        leastSquares.residualsAndJacobian(residuals, jacobian);
+        double sumSquares = 0;
+        for (double r : residuals) {
+            sumSquares += r * r;
+        }
+        double before = sumSquares / m;
+        if (!Double.isFinite(before)) {
+            return before;
+        }
+        CommonOps_DDRM.multTransA(jacobian, jacobian, normal);
+        CommonOps_DDRM.multTransA(jacobian, residualVector, gradient);
+        if (Double.isNaN(mu)) {
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                largest = Math.max(largest, normal.unsafe_get(i, i));
+            }
+            mu = tau * (largest > 0 ? largest : 1);
+        }
+        Lbfgs.flatten(parameters.values(), x);
+        double half = 0.5 * sumSquares;
+        for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
+            system.setTo(normal);
+            for (int i = 0; i < n; i++) {
+                system.unsafe_set(i, i, system.unsafe_get(i, i) + mu);
+            }
+            if (!cholesky.setA(system)) { // J^T J + mu I is positive definite in exact arithmetic
+                mu *= nu;
+                nu *= 2;
+                continue;
+            }
+            cholesky.solve(gradient, stepVector);
+            double[] h = stepVector.data; // holds -h until negated
+            double predicted = 0;
+            double[][] values = parameters.values();
+            int at = 0;
+            for (double[] block : values) {
+                for (int i = 0; i < block.length; i++) {
+                    double hi = -h[at];
+                    predicted += hi * (mu * hi - gradient.data[at]);
+                    block[i] = x[at] + hi;
+                    at++;
+                }
+            }
+            predicted *= 0.5;
+            double trial = 0.5 * m * objective.evaluate();
+            double rho = (half - trial) / predicted;
+            if (rho > 0 && predicted > 0 && Double.isFinite(trial)) {
+                double t = 2 * rho - 1;
+                mu *= Math.max(1.0 / 3, 1 - t * t * t);
+                nu = 2;
+                return before;
+            }
+            Lbfgs.unflatten(x, parameters.values());
+            mu *= nu;
+            nu *= 2;
+            if (!Double.isFinite(mu)) {
+                break;
+            }
+        }
+        mu = Double.NaN; // start afresh next step
+        nu = 2;
+        return before;
+    }
+
+    @Override
+    public void reset() {
+        jacobian = null;
+        mu = Double.NaN;
+        nu = 2;
+    }
+
+    private void allocate(int m, int n) {
+        jacobian = new DMatrixRMaj(m, n);
+        normal = new DMatrixRMaj(n, n);
+        system = new DMatrixRMaj(n, n);
+        gradient = new DMatrixRMaj(n, 1);
+        stepVector = new DMatrixRMaj(n, 1);
+        residualVector = new DMatrixRMaj(m, 1);
+        residuals = residualVector.data;
+        x = new double[n];
+        cholesky = LinearSolverFactory_DDRM.chol(n);
+        mu = Double.NaN;
+        nu = 2;
+    }
+}
