@@ -1,5 +1,7 @@
 /**
- * Finite-element interpolation on tensor grids: P1 on the Kuhn (Freudenthal) triangulation in any
- * dimension and Q1 (multilinear) on the same grid, both O(1) in the node count per point.
+ * Finite elements. On tensor grids: nodal P1 interpolation on the Kuhn (Freudenthal) triangulation
+ * in any dimension and Q1 (multilinear) on the same grid, both O(1) in the node count per point.
+ * On scattered 2-D samples: P1 on their Delaunay triangulation ({@link org.relufem.method.fem.ScatteredP1},
+ * JTS), located through a bucket grid.
  */
 package org.relufem.method.fem;
