@@ -44,7 +44,7 @@ class ScatteredP1Test {
                 sites[i] = new Coordinate(data.points()[2 * i], data.points()[2 * i + 1]);
             }
             Geometry hull = new ConvexHull(sites, factory).getConvexHull();
-            SampleSet test = Samplers.test(affine, 20000, 3);
+            SampleSet test = Samplers.test(affine, 5000, 3);
             double[] points = Arrays.copyOf(test.points(), test.points().length + 18);
             int k = test.points().length;
             for (double x : new double[] {-0.5, 0, 0.5}) { // the box's corners and edge midpoints
@@ -69,7 +69,7 @@ class ScatteredP1Test {
                 assertTrue(error < 1e-12, "m = " + m + " at (" + points[2 * i] + ", " + points[2 * i + 1]
                         + "): error " + error);
             }
-            assertTrue(inside > 1000 && outside >= 9, "m = " + m + ": " + inside + " inside, " + outside + " outside");
+            assertTrue(inside > 500 && outside >= 9, "m = " + m + ": " + inside + " inside, " + outside + " outside");
             assertEquals(m, g.degreesOfFreedom());
         }
     }
@@ -130,7 +130,7 @@ class ScatteredP1Test {
     @Test
     void lookupCostStaysBoundedAsTheMeshRefines() {
         Target target = Targets.create("seed2d", 2);
-        for (int m : new int[] {1000, 16000, 64000}) {
+        for (int m : new int[] {1000, 4000, 16000}) {
             DelaunayInterpolant g = (DelaunayInterpolant) METHOD.fit(Samplers.uniform(target, m, 2));
             assertTrue(g.meanBucket() < 8, "m = " + m + ": mean bucket " + g.meanBucket());
             assertTrue(g.largestBucket() < 40, "m = " + m + ": largest bucket " + g.largestBucket());
