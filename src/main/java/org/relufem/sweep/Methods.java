@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
 import org.relufem.method.fem.ReluFem;
+import org.relufem.method.fem.ScatteredP1;
 import org.relufem.method.net.NetTraining;
 import org.relufem.method.poly.IndexSet;
 import org.relufem.method.poly.PolyCs;
@@ -36,6 +37,7 @@ final class Methods {
             "p1", new Kind(Set.of("grid"), Set.of()),
             "q1", new Kind(Set.of("grid"), Set.of()),
             "relu_fem", new Kind(Set.of("grid"), Set.of()),
+            "p1_scattered", new Kind(Set.of("uniform", "sobol"), Set.of()),
             "relu_net", new Kind(Set.of("grid", "uniform", "sobol"), NET_KEYS),
             "poly_lsq", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS),
             "poly_cs", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS)));
@@ -60,6 +62,8 @@ final class Methods {
                 return GridInterpolation.Q1;
             case "relu_fem":
                 return new ReluFem();
+            case "p1_scattered":
+                return new ScatteredP1();
             case "relu_net":
                 return new NetTraining(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.epochs(),
                         trial.initSeed(), trial.batchSize());

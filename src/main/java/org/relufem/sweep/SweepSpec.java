@@ -200,6 +200,14 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         keys.add("data");
         m.onlyKeys(keys);
         DataSpec data = data(SpecReader.of(m.value("data"), m.name("data")), method, kind, targets);
+        if (method.equals("p1_scattered")) {
+            for (TargetChoice t : targets) {
+                if (t.dim() != 2) {
+                    throw SpecReader.error(m.value("method"), "method p1_scattered triangulates points in 2-D only;"
+                            + " target " + t.name() + " has dim = " + t.dim());
+                }
+            }
+        }
         if (kind.isPolynomial()) {
             List<String> indexSets = m.stringAxis("index_set", List.of("total_degree"));
             for (String s : indexSets) {

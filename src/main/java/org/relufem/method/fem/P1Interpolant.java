@@ -46,4 +46,36 @@ final class P1Interpolant extends GridInterpolant {
         }
         return sum + previous * nodal[node];
     }
+
+    /**
+     * The d + 1 nodes of the simplex holding {@code x[offset..offset+d)} and the nodal basis
+     * functions' values there (barycentric weights, summing to 1): u(x) = sum_j weights[j] u(nodes[j]).
+     *
+     * @param xi scratch of length d. Modified.
+     * @param order scratch of length d. Modified.
+     * @param nodes receives d + 1 node indices. Modified.
+     * @param weights receives d + 1 weights. Modified.
+     */
+    void basisAt(double[] x, int offset, double[] xi, int[] order, int[] nodes, double[] weights) {
+        int node = locate(x, offset, xi);
+        for (int k = 0; k < d; k++) {
+            int j = k;
+            double v = xi[k];
+            while (j > 0 && xi[order[j - 1]] < v) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = k;
+        }
+        double previous = 1.0;
+        for (int j = 0; j < d; j++) {
+            int axis = order[j];
+            nodes[j] = node;
+            weights[j] = previous - xi[axis];
+            previous = xi[axis];
+            node += stride[axis];
+        }
+        nodes[d] = node;
+        weights[d] = previous;
+    }
 }
