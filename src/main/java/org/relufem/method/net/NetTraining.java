@@ -51,10 +51,6 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
             throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
         }
         Optimizers.create(optimizer, lr); // validates the name and lr up front
-        if (batchSize != 0 && Optimizers.needsFullBatch(optimizer)) {
-            throw new IllegalArgumentException("optimizer " + optimizer + " needs the full batch: batch_size must be 0,"
-                    + " got " + batchSize);
-        }
     }
 
     /** Full-batch training. */
@@ -84,6 +80,11 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
 
     @Override
     public Fit fitStages(SampleSet data, double budgetSeconds) {
+        // A batch of all the points (as the sweep passes full batch) is the full batch.
+        if (batchSize != 0 && batchSize < data.count() && Optimizers.needsFullBatch(optimizer)) {
+            throw new IllegalArgumentException("optimizer " + optimizer + " needs the full batch: batch_size must be 0"
+                    + " (or at least the " + data.count() + " points), got " + batchSize);
+        }
         long start = System.nanoTime();
         ReluNetwork net = initialNetwork(data.dimension());
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,

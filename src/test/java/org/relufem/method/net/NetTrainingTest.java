@@ -97,6 +97,16 @@ class NetTrainingTest {
     }
 
     @Test
+    void fullBatchOptimisersRefuseMiniBatchesButAcceptABatchOfAllThePoints() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NetTraining(5, 1, "lbfgs", 1, List.of(2), 0, 16).fitStages(GRID));
+        assertTrue(e.getMessage().contains("needs the full batch"), e.getMessage());
+        // the sweep passes full batch as the point count (144 on the 12 x 12 grid)
+        Fit fit = new NetTraining(5, 1, "lbfgs", 1, List.of(2), 0, GRID.count()).fitStages(GRID);
+        assertEquals(Stage.Status.OK, fit.stages().get(0).status());
+    }
+
+    @Test
     void aTrainingStepAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();

@@ -53,7 +53,7 @@ class PrecisionOptimizersTest {
         Fit a = new NetTraining(8, 2, "lbfgs", 1, List.of(30), 2).fitStages(SINE);
         Fit b = new NetTraining(8, 2, "lbfgs", 1, List.of(30), 2).fitStages(SINE);
         assertEquals(a.stages().get(0).trainMse(), b.stages().get(0).trainMse());
-        NetTrainingTest.assertMessage("batch_size", () -> new NetTraining(8, 1, "lbfgs", 1, List.of(10), 0, 16));
+        NetTrainingTest.assertMessage("batch_size", () -> new NetTraining(8, 1, "lbfgs", 1, List.of(10), 0, 16).fitStages(SINE));
     }
 
     /**
@@ -83,7 +83,7 @@ class PrecisionOptimizersTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new NetTraining(100, 2, "lm", 1e-3, List.of(1), 0).fitStages(SINE));
         assertTrue(e.getMessage().contains("5000"), e.getMessage());
-        NetTrainingTest.assertMessage("batch_size", () -> new NetTraining(8, 1, "lm", 1e-3, List.of(10), 0, 16));
+        NetTrainingTest.assertMessage("batch_size", () -> new NetTraining(8, 1, "lm", 1e-3, List.of(10), 0, 16).fitStages(SINE));
     }
 
     @Test
