@@ -26,16 +26,7 @@ final class P1Interpolant extends GridInterpolant {
             int middle = node + (xi[0] >= xi[1] ? 1 : n);
             return (1 - hi) * nodal[node] + (hi - lo) * nodal[middle] + lo * nodal[node + 1 + n];
         }
-        // Insertion sort of the axes by decreasing xi: d is small, and it is adaptive on sorted input.
-        for (int k = 0; k < d; k++) {
-            int j = k;
-            double v = xi[k];
-            while (j > 0 && xi[order[j - 1]] < v) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = k;
-        }
+        sortAxesByDecreasing(xi, order);
         double previous = 1.0;
         double sum = 0.0;
         for (int j = 0; j < d; j++) {
@@ -58,15 +49,7 @@ final class P1Interpolant extends GridInterpolant {
      */
     void basisAt(double[] x, int offset, double[] xi, int[] order, int[] nodes, double[] weights) {
         int node = locate(x, offset, xi);
-        for (int k = 0; k < d; k++) {
-            int j = k;
-            double v = xi[k];
-            while (j > 0 && xi[order[j - 1]] < v) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = k;
-        }
+        sortAxesByDecreasing(xi, order);
         double previous = 1.0;
         for (int j = 0; j < d; j++) {
             int axis = order[j];
@@ -77,5 +60,18 @@ final class P1Interpolant extends GridInterpolant {
         }
         nodes[d] = node;
         weights[d] = previous;
+    }
+
+    /** Insertion sort of the axes by decreasing xi into {@code order}: d is small, and it is adaptive on sorted input. */
+    private void sortAxesByDecreasing(double[] xi, int[] order) {
+        for (int k = 0; k < d; k++) {
+            int j = k;
+            double v = xi[k];
+            while (j > 0 && xi[order[j - 1]] < v) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = k;
+        }
     }
 }

@@ -19,16 +19,6 @@ import org.relufem.target.Targets;
 
 /** Structural facts of nodal interpolation: reproduction, nodality, partition of unity. */
 class GridInterpolationTest {
-    private static Box skewedBox(int d) {
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        for (int k = 0; k < d; k++) {
-            lo[k] = -0.5 + 0.3 * k;
-            hi[k] = lo[k] + 1.0 + 0.7 * k;
-        }
-        return new Box(lo, hi);
-    }
-
     private static double worstError(Approximant g, Target f, int points) {
         SampleSet test = Samplers.test(f, points, 9);
         double worst = 0;
@@ -43,7 +33,7 @@ class GridInterpolationTest {
     void reproducesAffineFunctionsToRounding(GridInterpolation method) {
         for (int d = 1; d <= 5; d++) {
             double[] c = {0.7, -1.3, 2.1, 0.4, -0.9, 1.7};
-            Target affine = new Formula(skewedBox(d), x -> {
+            Target affine = new Formula(Formula.skewedBox(d), x -> {
                 double s = 0.25;
                 for (int k = 0; k < x.length; k++) {
                     s += c[k] * x[k];
@@ -58,7 +48,7 @@ class GridInterpolationTest {
     @ParameterizedTest(name = "d = {0}")
     @ValueSource(ints = {1, 2, 3, 4})
     void q1ReproducesMultilinearFunctionsAndP1DoesNot(int d) {
-        Target multilinear = new Formula(skewedBox(d), x -> {
+        Target multilinear = new Formula(Formula.skewedBox(d), x -> {
             double p = 1;
             for (int k = 0; k < x.length; k++) {
                 p *= 1.5 + (k + 1) * x[k];
@@ -76,7 +66,7 @@ class GridInterpolationTest {
     @EnumSource(GridInterpolation.class)
     void basisFunctionsAreNodalAndSumToOne(GridInterpolation method) {
         for (int d = 1; d <= 3; d++) {
-            TensorGrid grid = new TensorGrid(skewedBox(d), 4);
+            TensorGrid grid = new TensorGrid(Formula.skewedBox(d), 4);
             double[] nodes = grid.nodes();
             int count = grid.nodeCount();
             double[] sumAtRandom = new double[300];

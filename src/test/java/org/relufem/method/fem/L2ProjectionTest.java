@@ -25,16 +25,6 @@ import org.relufem.target.Targets;
 
 /** The grid P1 mass matrix and the least-squares projection of scattered samples onto grid P1. */
 class L2ProjectionTest {
-    private static Box skewedBox(int d) {
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        for (int k = 0; k < d; k++) {
-            lo[k] = -0.5 + 0.3 * k;
-            hi[k] = lo[k] + 1.0 + 0.7 * k;
-        }
-        return new Box(lo, hi);
-    }
-
     private static double volume(Box box) {
         double v = 1;
         for (int k = 0; k < box.dimension(); k++) {
@@ -65,7 +55,7 @@ class L2ProjectionTest {
     @ParameterizedTest(name = "d = {0}")
     @ValueSource(ints = {1, 2, 3})
     void massMatrixSumsToTheVolumeAndIntegratesAffineFunctionsExactly(int d) {
-        Box box = skewedBox(d);
+        Box box = Formula.skewedBox(d);
         TensorGrid grid = new TensorGrid(box, 5);
         DMatrixRMaj mass = dense(MassMatrix.p1(grid));
         DMatrixRMaj transpose = CommonOps_DDRM.transpose(mass, null);
@@ -93,7 +83,7 @@ class L2ProjectionTest {
     @ParameterizedTest(name = "d = {0}")
     @ValueSource(ints = {1, 2, 3})
     void normalMatrixMatchesADenseOracle(int d) {
-        TensorGrid grid = new TensorGrid(skewedBox(d), 4);
+        TensorGrid grid = new TensorGrid(Formula.skewedBox(d), 4);
         int count = grid.nodeCount();
         SampleSet data = Samplers.uniform(new Formula(grid.box(), x -> x[0] * x[0]), 60, d);
         DMatrixRMaj b = new DMatrixRMaj(data.count(), count);
@@ -120,7 +110,7 @@ class L2ProjectionTest {
     @ParameterizedTest(name = "d = {0}")
     @ValueSource(ints = {1, 2, 3})
     void recoversAFunctionOfTheP1SpaceFromEnoughRandomPoints(int d) {
-        TensorGrid grid = new TensorGrid(skewedBox(d), 5);
+        TensorGrid grid = new TensorGrid(Formula.skewedBox(d), 5);
         SplittableRandom random = new SplittableRandom(11 + d);
         double[] nodal = new double[grid.nodeCount()];
         for (int i = 0; i < nodal.length; i++) {

@@ -20,16 +20,6 @@ import org.relufem.target.Target;
 
 /** Least squares reproduces its space exactly, and refuses data that cannot determine it. */
 class PolyLsqTest {
-    static Box skewedBox(int d) {
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        for (int k = 0; k < d; k++) {
-            lo[k] = -0.5 + 0.3 * k;
-            hi[k] = lo[k] + 1.0 + 0.7 * k;
-        }
-        return new Box(lo, hi);
-    }
-
     /** sum_nu c_nu x^nu with random c in [-1, 1]: a member of the space written in monomials, not Legendre. */
     static Target randomMonomialPolynomial(Box box, IndexSet set, long seed) {
         SplittableRandom random = RandomStreams.of(seed, RandomStreams.INIT);
@@ -62,7 +52,7 @@ class PolyLsqTest {
     @ParameterizedTest(name = "d={0} {1} n={2}")
     @MethodSource("spaces")
     void reproducesEveryPolynomialOfItsSpaceFromUniformRandomPoints(int d, Kind kind, int n) {
-        Box box = skewedBox(d);
+        Box box = Formula.skewedBox(d);
         IndexSet set = IndexSet.of(kind, d, n);
         Target p = randomMonomialPolynomial(box, set, 11 * d + n);
         LegendreExpansion fit = new PolyLsq(box, set).fit(Samplers.uniform(p, 3 * set.size(), 5));
@@ -82,7 +72,7 @@ class PolyLsqTest {
 
     @Test
     void aBasisFunctionAsDataGivesAUnitCoefficientVector() {
-        Box box = skewedBox(2);
+        Box box = Formula.skewedBox(2);
         IndexSet set = IndexSet.totalDegree(2, 6);
         LegendreBasis basis = new LegendreBasis(box, set);
         double[] points = Samplers.uniformPoints(box, 80, RandomStreams.of(4, RandomStreams.TRAIN));
