@@ -247,6 +247,15 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                 optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
                 m.bool("keep_weights", false), List.of(), List.of());
+        for (String o : optimizers) {
+            for (int b : spec.batchSizes()) {
+                int smallest = smallestData(data, targets);
+                if (Optimizers.needsFullBatch(o) && b != 0 && b < smallest) {
+                    throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + b + " is a mini-batch"
+                            + " of " + smallest + " points, but optimizer " + o + " needs the full batch (batch_size = 0)");
+                }
+            }
+        }
         String sameBatch = RepeatedTrials.sameBatch(spec, targets);
         if (sameBatch != null) {
             throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + spec.batchSizes() + ": "
@@ -282,6 +291,16 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         }
         d.onlyKeys(Set.of("sampler", "points", "seeds"));
         return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), d.longAxis("seeds", 0, List.of(0L)));
+    }
+
+    /** The fewest training points a block's data gives any of the targets. */
+    private static int smallestData(DataSpec data, List<TargetChoice> targets) {
+        if (!data.sampler().equals("grid")) {
+            return data.points().stream().min(Integer::compare).orElseThrow();
+        }
+        int n = data.gridN().stream().min(Integer::compare).orElseThrow();
+        int d = targets.stream().mapToInt(TargetChoice::dim).min().orElseThrow();
+        return (int) Math.min(Integer.MAX_VALUE, Math.pow(n, d));
     }
 
     private static List<Integer> sorted(List<Integer> values) {

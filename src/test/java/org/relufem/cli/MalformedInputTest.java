@@ -182,6 +182,8 @@ class MalformedInputTest {
         spec("unknown method", 5, "unknown method 'p2'", with("method = p1", "method = p2"));
         spec("unknown optimizer", 8, "unknown optimizer 'sgd' in methods[1].optimizer", with("optimizer = adam", "optimizer = [adam, sgd]"));
         spec("unknown sampler", 7, "method relu_net cannot use sampler = halton", with("sampler = grid, grid_n = 5", "sampler = halton, points = 9"));
+        spec("lbfgs with a mini-batch", 8, "batch_size = 4 is a mini-batch of 25 points, but optimizer lbfgs needs the full batch",
+                with("optimizer = adam, lr = 1e-3, batch_size = 0", "optimizer = [adam, lbfgs], lr = 1e-3, batch_size = 4"));
         spec("sobol takes no seeds", 7, "unknown key 'seeds'", with("sampler = grid, grid_n = 5", "sampler = sobol, points = 9, seeds = 1"));
         spec("p1 on scattered points", 5, "method p1 cannot use sampler = uniform", with("sampler = grid, grid_n = 4", "sampler = uniform, points = 9"));
         spec("q1 on scattered points", 5, "method q1 cannot use sampler = uniform", with("method = p1, data { sampler = grid, grid_n = 4 }", "method = q1, data { sampler = uniform, points = 9 }"));
