@@ -164,17 +164,7 @@ final class MseObjective implements LeastSquaresObjective {
             CommonOps_DDRM.multTransA(pass.a[l], delta, weightGradients[l]); // d(W_l^T) = a_l^T dz_l
             columnSums(delta, biasGradients[l].data);
             if (l > 0) {
-                DMatrixRMaj previous = dz[l - 1];
-                previous.reshape(rows, previous.numCols);
-                CommonOps_DDRM.multTransB(delta, net.weights[l], previous); // dz_l W_l
-                double[] pd = previous.data;
-                double[] zd = pass.z[l - 1].data;
-                int size = rows * previous.numCols;
-                for (int i = 0; i < size; i++) {
-                    if (!(zd[i] > 0)) {
-                        pd[i] = 0;
-                    }
-                }
+                backpropagate(l, delta, rows);
             }
         }
         return sum / rows;
@@ -223,17 +213,7 @@ final class MseObjective implements LeastSquaresObjective {
                 System.arraycopy(dd, i * fanOut, jd, row + in * fanOut, fanOut);
             }
             if (l > 0) {
-                DMatrixRMaj previous = dz[l - 1];
-                previous.reshape(rows, previous.numCols);
-                CommonOps_DDRM.multTransB(delta, net.weights[l], previous);
-                double[] pd = previous.data;
-                double[] zd = pass.z[l - 1].data;
-                int size = rows * previous.numCols;
-                for (int i = 0; i < size; i++) {
-                    if (!(zd[i] > 0)) {
-                        pd[i] = 0;
-                    }
-                }
+                backpropagate(l, delta, rows);
             }
         }
     }
@@ -246,6 +226,21 @@ final class MseObjective implements LeastSquaresObjective {
         for (int i = 0; i < size; i += cols) {
             for (int j = 0; j < cols; j++) {
                 out[j] += md[i + j];
+            }
+        }
+    }
+
+    /** dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free. */
+    private void backpropagate(int l, DMatrixRMaj delta, int rows) {
+        DMatrixRMaj previous = dz[l - 1];
+        previous.reshape(rows, previous.numCols);
+        CommonOps_DDRM.multTransB(delta, net.weights[l], previous);
+        double[] pd = previous.data;
+        double[] zd = pass.z[l - 1].data;
+        int size = rows * previous.numCols;
+        for (int i = 0; i < size; i++) {
+            if (!(zd[i] > 0)) {
+                pd[i] = 0;
             }
         }
     }
