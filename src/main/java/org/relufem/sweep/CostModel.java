@@ -29,6 +29,13 @@ public final class CostModel {
             double nodes = Math.pow(t.gridN(), t.dim());
             return base + (t.testPoints() + 3200.0) * 2 * (Math.max(1, t.dim() - 1) * nodes * nodes) * 1e-9;
         }
+        if (t.method().equals("l2_projection")) {
+            // Assembly of (d + 1)^2 triplets per sample, then Cholesky on the grid's node order,
+            // which fills the band of n^(d-1): N x band^2 flops at about 1 GFLOP/s.
+            double nodes = Math.pow(t.gridN(), t.dim());
+            double band = Math.pow(t.gridN(), t.dim() - 1);
+            return base + t.trainPoints() * (t.dim() + 1.0) * (t.dim() + 1) * 150e-9 + nodes * band * band * 1e-9;
+        }
         if (!t.isNetwork()) {
             return base;
         }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
+import org.relufem.method.fem.L2Projection;
 import org.relufem.method.fem.ReluFem;
 import org.relufem.method.fem.ScatteredP1;
 import org.relufem.method.net.NetTraining;
@@ -38,6 +39,7 @@ final class Methods {
             "q1", new Kind(Set.of("grid"), Set.of()),
             "relu_fem", new Kind(Set.of("grid"), Set.of()),
             "p1_scattered", new Kind(Set.of("uniform", "sobol"), Set.of()),
+            "l2_projection", new Kind(Set.of("uniform", "sobol"), Set.of("grid_n")),
             "relu_net", new Kind(Set.of("grid", "uniform", "sobol"), NET_KEYS),
             "poly_lsq", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS),
             "poly_cs", new Kind(Set.of("grid", "uniform", "sobol"), POLY_KEYS)));
@@ -64,6 +66,8 @@ final class Methods {
                 return new ReluFem();
             case "p1_scattered":
                 return new ScatteredP1();
+            case "l2_projection":
+                return new L2Projection(Targets.create(trial.target(), trial.dim()).domain(), trial.gridN());
             case "relu_net":
                 return new NetTraining(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.epochs(),
                         trial.initSeed(), trial.batchSize());

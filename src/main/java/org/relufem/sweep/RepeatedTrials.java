@@ -59,7 +59,14 @@ final class RepeatedTrials {
             return String.join(", ", values);
         }
         if (!a.isNetwork()) {
+            List<Integer> projection = common(a.projectionGridN(), b.projectionGridN());
+            if (!a.projectionGridN().isEmpty() && projection.isEmpty()) {
+                return null;
+            }
             values.add(data.get(0).values());
+            if (!projection.isEmpty()) {
+                values.add("grid_n = " + projection.get(0));
+            }
             return String.join(", ", values);
         }
         String[] names = {"width", "depth", "optimizer", "lr", "init_seeds"};

@@ -70,11 +70,14 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
      * @param batchSizes points per step, 0 for full batch
      * @param degrees polynomial degrees (polynomial methods), else empty
      * @param indexSets index-set kinds (polynomial methods), else empty
+     * @param projectionGridN nodes per axis of the grid whose P1 space a projection fits into
+     *     ({@code l2_projection}), else empty
      */
     public record MethodSpec(String method, DataSpec data, List<Integer> widths, List<Integer> depths,
                              List<String> optimizers, List<Double> lrs, List<Integer> batchSizes,
                              List<Long> initSeeds, List<Integer> epochs, boolean keepWeights,
-                             List<Integer> degrees, List<String> indexSets) implements Serializable {
+                             List<Integer> degrees, List<String> indexSets, List<Integer> projectionGridN)
+            implements Serializable {
         public boolean isNetwork() {
             return !widths.isEmpty();
         }
@@ -230,11 +233,17 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                 }
             }
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, degrees, indexSets);
+                    List.of(), false, degrees, indexSets, List.of());
+        }
+        if (kind.keys().contains("grid_n")) {
+            List<Integer> gridN = m.intAxis("grid_n", 2, null);
+            checkGridNodes(m, gridN, targets);
+            return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), false, List.of(), List.of(), gridN);
         }
         if (!kind.isNetwork()) {
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, List.of(), List.of());
+                    List.of(), false, List.of(), List.of(), List.of());
         }
         List<String> optimizers = m.stringAxis("optimizer", List.of("adam"));
         for (String o : optimizers) {
@@ -246,7 +255,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         MethodSpec spec = new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)),
                 optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
-                m.bool("keep_weights", false), List.of(), List.of());
+                m.bool("keep_weights", false), List.of(), List.of(), List.of());
         for (String o : optimizers) {
             for (int b : spec.batchSizes()) {
                 int smallest = smallestData(data, targets);
@@ -273,16 +282,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         if (sampler.equals("grid")) {
             d.onlyKeys(Set.of("sampler", "grid_n"));
             List<Integer> gridN = d.intAxis("grid_n", 2, null);
-            for (TargetChoice t : targets) {
-                for (int n : gridN) {
-                    double nodes = Math.pow(n, t.dim());
-                    if (nodes > MAX_GRID_NODES) {
-                        throw SpecReader.error(d.value("grid_n"), d.name("grid_n") + " = " + n + " in d = " + t.dim()
-                                + " (target " + t.name() + ") gives " + (long) nodes + " nodes; the limit is "
-                                + MAX_GRID_NODES);
-                    }
-                }
-            }
+            checkGridNodes(d, gridN, targets);
             return new DataSpec(sampler, gridN, List.of(), List.of());
         }
         if (sampler.equals("sobol")) {
@@ -291,6 +291,20 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         }
         d.onlyKeys(Set.of("sampler", "points", "seeds"));
         return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), d.longAxis("seeds", 0, List.of(0L)));
+    }
+
+    /** Refuses a {@code grid_n} of {@code block} that gives some target more than {@link #MAX_GRID_NODES} nodes. */
+    private static void checkGridNodes(SpecReader block, List<Integer> gridN, List<TargetChoice> targets) {
+        for (TargetChoice t : targets) {
+            for (int n : gridN) {
+                double nodes = Math.pow(n, t.dim());
+                if (nodes > MAX_GRID_NODES) {
+                    throw SpecReader.error(block.value("grid_n"), block.name("grid_n") + " = " + n + " in d = " + t.dim()
+                            + " (target " + t.name() + ") gives " + (long) nodes + " nodes; the limit is "
+                            + MAX_GRID_NODES);
+                }
+            }
+        }
     }
 
     /** The fewest training points a block's data gives any of the targets. */

@@ -68,6 +68,9 @@ public final class TrialSpace implements Serializable {
                 axes.add(m.data().seeds());
             }
         }
+        if (!m.projectionGridN().isEmpty()) {
+            axes.add(m.projectionGridN());
+        }
         if (m.isNetwork()) {
             axes.add(m.widths());
             axes.add(m.depths());
@@ -131,8 +134,10 @@ public final class TrialSpace implements Serializable {
                     (Integer) value[n], (String) value[n + 1]);
         }
         if (!m.isNetwork()) {
-            return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), gridN, trainPoints,
-                    trainSeed, null, null, null, null, null, null, List.of(), testSeed, spec.testPoints(), false);
+            Integer projectionGridN = m.projectionGridN().isEmpty() ? gridN : (Integer) value[n];
+            return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), projectionGridN,
+                    trainPoints, trainSeed, null, null, null, null, null, null, List.of(), testSeed, spec.testPoints(),
+                    false);
         }
         return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), gridN, trainPoints,
                 trainSeed, (Integer) value[n], (Integer) value[n + 1], (String) value[n + 2], (Double) value[n + 3],
@@ -153,12 +158,15 @@ public final class TrialSpace implements Serializable {
      */
     public long indexOf(Trial trial) {
         List<Object> values = new ArrayList<>(List.of(new TargetChoice(trial.target(), trial.dim()), trial.testSeed()));
-        if (trial.gridN() != null) {
+        if (trial.sampler().equals("grid")) {
             values.add(trial.gridN());
         } else {
             values.add(trial.trainPoints());
             if (trial.trainSeed() != null) {
                 values.add(trial.trainSeed());
+            }
+            if (trial.gridN() != null) {
+                values.add(trial.gridN()); // the projection grid
             }
         }
         if (trial.isNetwork()) {
