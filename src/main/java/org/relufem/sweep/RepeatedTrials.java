@@ -9,9 +9,9 @@ import org.relufem.sweep.SweepSpec.TargetChoice;
  * Finds spec axes that would write one trial twice under the same trial_id. Values inside an axis
  * are already distinct (SpecReader refuses repeats), so two ways remain: two batch sizes that
  * train alike on some data size (0 and anything at or above the number of points all mean full
- * batch), and two method blocks that share a trial. Every block runs over all the targets and
- * test seeds, so two blocks of one method and sampler share a trial exactly when each of their
- * own axes overlaps. Checked on the axes, without expanding the grid.
+ * batch), and two method blocks that share a trial. Every block runs over all the test seeds,
+ * so two blocks of one method and sampler share a trial exactly when their targets and each of
+ * their own axes overlap. Checked on the axes, without expanding the grid.
  */
 final class RepeatedTrials {
     private RepeatedTrials() {
@@ -25,8 +25,8 @@ final class RepeatedTrials {
      * Two batch sizes of network block {@code m} that train alike on one of its data sizes,
      * described, or null.
      */
-    static String sameBatch(MethodSpec m, List<TargetChoice> targets) {
-        for (Data d : data(m.data().sampler(), m.data().gridN(), m.data().points(), m.data().seeds(), targets)) {
+    static String sameBatch(MethodSpec m) {
+        for (Data d : data(m.data().sampler(), m.data().gridN(), m.data().points(), m.data().seeds(), m.targets())) {
             List<Integer> full = m.batchSizes().stream().filter(b -> b == 0 || b >= d.points()).toList();
             if (full.size() > 1) {
                 return full.get(0) + " and " + full.get(1) + " both train on all " + d.points() + " points of "
@@ -37,8 +37,9 @@ final class RepeatedTrials {
     }
 
     /** A trial both blocks hold, described by its values, or null if they share none. */
-    static String shared(MethodSpec a, MethodSpec b, List<TargetChoice> targets) {
-        if (!a.method().equals(b.method()) || !a.data().sampler().equals(b.data().sampler())) {
+    static String shared(MethodSpec a, MethodSpec b) {
+        List<TargetChoice> targets = common(a.targets(), b.targets());
+        if (!a.method().equals(b.method()) || !a.data().sampler().equals(b.data().sampler()) || targets.isEmpty()) {
             return null;
         }
         List<Data> data = data(a.data().sampler(), common(a.data().gridN(), b.data().gridN()),

@@ -72,11 +72,13 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
      * @param indexSets index-set kinds (polynomial methods), else empty
      * @param projectionGridN nodes per axis of the grid whose P1 space a projection fits into
      *     ({@code l2_projection}), else empty
+     * @param targets the targets the block runs on: all the spec's, or those of the block's {@code dim}
      */
     public record MethodSpec(String method, DataSpec data, List<Integer> widths, List<Integer> depths,
                              List<String> optimizers, List<Double> lrs, List<Integer> batchSizes,
                              List<Long> initSeeds, List<Integer> epochs, boolean keepWeights,
-                             List<Integer> degrees, List<String> indexSets, List<Integer> projectionGridN)
+                             List<Integer> degrees, List<String> indexSets, List<Integer> projectionGridN,
+                             List<TargetChoice> targets)
             implements Serializable {
         public boolean isNetwork() {
             return !widths.isEmpty();
@@ -142,7 +144,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         }
         for (int j = 1; j < methods.size(); j++) {
             for (int i = 0; i < j; i++) {
-                String shared = RepeatedTrials.shared(methods.get(i), methods.get(j), targets);
+                String shared = RepeatedTrials.shared(methods.get(i), methods.get(j));
                 if (shared != null) {
                     throw SpecReader.error(blocks.get(j), "methods[" + j + "] repeats trials of methods[" + i
                             + "] (both hold " + shared + "): a trial must come from one block, or its trial_ids"
@@ -191,7 +193,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         return out;
     }
 
-    private static MethodSpec method(SpecReader m, List<TargetChoice> targets) {
+    private static MethodSpec method(SpecReader m, List<TargetChoice> allTargets) {
         String method = SpecReader.string(m.value("method"), m.name("method"));
         Methods.Kind kind = Methods.kind(method);
         if (kind == null) {
@@ -199,9 +201,9 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                     + "; known methods: " + String.join(", ", Methods.names()));
         }
         Set<String> keys = new HashSet<>(kind.keys());
-        keys.add("method");
-        keys.add("data");
+        keys.addAll(Set.of("method", "data", "dim"));
         m.onlyKeys(keys);
+        List<TargetChoice> targets = blockTargets(m, allTargets);
         DataSpec data = data(SpecReader.of(m.value("data"), m.name("data")), method, kind, targets);
         if (method.equals("p1_scattered")) {
             for (TargetChoice t : targets) {
@@ -233,17 +235,17 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                 }
             }
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, degrees, indexSets, List.of());
+                    List.of(), false, degrees, indexSets, List.of(), targets);
         }
         if (kind.keys().contains("grid_n")) {
             List<Integer> gridN = m.intAxis("grid_n", 2, null);
             checkGridNodes(m, gridN, targets);
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, List.of(), List.of(), gridN);
+                    List.of(), false, List.of(), List.of(), gridN, targets);
         }
         if (!kind.isNetwork()) {
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, List.of(), List.of(), List.of());
+                    List.of(), false, List.of(), List.of(), List.of(), targets);
         }
         List<String> optimizers = m.stringAxis("optimizer", List.of("adam"));
         for (String o : optimizers) {
@@ -255,7 +257,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         MethodSpec spec = new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)),
                 optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
-                m.bool("keep_weights", false), List.of(), List.of(), List.of());
+                m.bool("keep_weights", false), List.of(), List.of(), List.of(), targets);
         for (String o : optimizers) {
             for (int b : spec.batchSizes()) {
                 int smallest = smallestData(data, targets);
@@ -265,7 +267,7 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                 }
             }
         }
-        String sameBatch = RepeatedTrials.sameBatch(spec, targets);
+        String sameBatch = RepeatedTrials.sameBatch(spec);
         if (sameBatch != null) {
             throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + spec.batchSizes() + ": "
                     + sameBatch + ", so their trials would share trial_ids");
@@ -291,6 +293,24 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
         }
         d.onlyKeys(Set.of("sampler", "points", "seeds"));
         return new DataSpec(sampler, List.of(), d.intAxis("points", 1, MAX_POINTS, null), d.longAxis("seeds", 0, List.of(0L)));
+    }
+
+    /**
+     * The targets block {@code m} runs on: all of them, or those whose dimension its {@code dim}
+     * axis names (so that grid sizes, widths and degrees can follow the dimension).
+     */
+    private static List<TargetChoice> blockTargets(SpecReader m, List<TargetChoice> targets) {
+        if (!m.has("dim")) {
+            return targets;
+        }
+        List<Integer> dims = m.intAxis("dim", 1, null);
+        for (int d : dims) {
+            if (targets.stream().noneMatch(t -> t.dim() == d)) {
+                throw SpecReader.error(m.value("dim"), m.name("dim") + " = " + d + " but no target has dim = " + d
+                        + "; the targets' dimensions are " + targets.stream().map(TargetChoice::dim).distinct().toList());
+            }
+        }
+        return targets.stream().filter(t -> dims.contains(t.dim())).toList();
     }
 
     /** Refuses a {@code grid_n} of {@code block} that gives some target more than {@link #MAX_GRID_NODES} nodes. */

@@ -58,7 +58,7 @@ public final class TrialSpace implements Serializable {
     private List<List<?>> axes(int b) {
         MethodSpec m = spec.methods().get(b);
         List<List<?>> axes = new ArrayList<>();
-        axes.add(spec.targets());
+        axes.add(m.targets());
         axes.add(spec.testSeeds());
         if (m.data().sampler().equals("grid")) {
             axes.add(m.data().gridN());
