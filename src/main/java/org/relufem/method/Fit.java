@@ -9,10 +9,17 @@ import java.util.List;
  * @param stages in increasing epoch order
  * @param lossHistory training loss per epoch (index e - 1 for epoch e), as long as training ran;
  *     null for methods that do not train
+ * @param stopEpoch the epoch at which training stopped early because the loss reached its
+ *     tolerance (the stages from there on hold the network of that epoch), else null
  */
-public record Fit(List<Stage> stages, double[] lossHistory) {
+public record Fit(List<Stage> stages, double[] lossHistory, Integer stopEpoch) {
     public Fit {
         stages = List.copyOf(stages);
+    }
+
+    /** A fit that did not stop early. */
+    public Fit(List<Stage> stages, double[] lossHistory) {
+        this(stages, lossHistory, null);
     }
 
     /** A direct method's single, successful stage. */

@@ -16,15 +16,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SweepSummary {
     static final String SQL = """
             SELECT method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, degree,
-                   index_set, epochs,
+                   index_set, init, init_std, lr_end, loss_tol, epochs,
                    count(*) AS rows, sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok,
                    percentile(mse, 0.5) AS median_mse, min(mse) AS best_mse,
                    percentile(max_abs_err, 0.5) AS median_max_err, sum(fit_seconds) AS fit_seconds
             FROM trials WHERE sweep = '%s'
             GROUP BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, degree,
-                     index_set, epochs
+                     index_set, init, init_std, lr_end, loss_tol, epochs
             ORDER BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, degree,
-                     index_set, epochs
+                     index_set, init, init_std, lr_end, loss_tol, epochs
             """;
 
     static final String METHOD_SQL = """

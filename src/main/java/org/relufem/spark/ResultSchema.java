@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.relufem.metric.Errors;
+import org.relufem.sweep.NetworkOptions;
 import org.relufem.sweep.ResultRow;
 import org.relufem.sweep.Trial;
 
@@ -65,6 +66,11 @@ public final class ResultSchema {
         field("index_set", StringType, true),
         field("max_abs_err_search", DoubleType, true),
         field("max_err_location", SQLDataTypes.VectorType(), true),
+        field("init", StringType, true),
+        field("init_std", DoubleType, true),
+        field("lr_end", DoubleType, true),
+        field("loss_tol", DoubleType, true),
+        field("stop_epoch", IntegerType, true),
     });
 
     /** The table as read: the file columns, then the partition column (where Spark puts it). */
@@ -81,6 +87,7 @@ public final class ResultSchema {
     public static Row toRow(ResultRow r) {
         Trial t = r.trial();
         Errors e = r.errors();
+        NetworkOptions o = t.network();
         return RowFactory.create(r.trialId(), t.method(), t.target(), t.dim(), t.gridN(), t.trainPoints(),
                 t.sampler(), t.trainSeed(), t.width(), t.depth(), r.epochs(), t.optimizer(), t.lr(), t.batchSize(),
                 t.initSeed(), t.testSeed(), t.testPoints(), r.params(),
@@ -90,6 +97,8 @@ public final class ResultSchema {
                 r.weights() == null ? null : Vectors.dense(r.weights()), r.codeVersion(),
                 Timestamp.from(r.startedAt()), r.host(), t.degree(), t.indexSet(),
                 r.search() == null ? null : r.search().maxAbsErr(),
-                r.search() == null ? null : Vectors.dense(r.search().location()));
+                r.search() == null ? null : Vectors.dense(r.search().location()),
+                o == null ? null : o.init(), o == null ? null : o.initStd(), o == null ? null : o.lrEnd(),
+                o == null ? null : o.lossTol(), r.stopEpoch());
     }
 }

@@ -8,7 +8,10 @@ import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
 import org.relufem.method.fem.L2Projection;
 import org.relufem.method.fem.ReluFem;
+import org.relufem.method.fem.ReluFemInitializer;
 import org.relufem.method.fem.ScatteredP1;
+import org.relufem.method.net.Initializer;
+import org.relufem.method.net.Initializers;
 import org.relufem.method.net.NetTraining;
 import org.relufem.method.poly.IndexSet;
 import org.relufem.method.poly.PolyCs;
@@ -19,7 +22,7 @@ import org.relufem.target.Targets;
 final class Methods {
     /** Keys of a network method block. */
     static final Set<String> NET_KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
-            "batch_size", "keep_weights");
+            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol");
 
     /** Keys of a polynomial method block. */
     static final Set<String> POLY_KEYS = Set.of("degree", "index_set");
@@ -70,7 +73,8 @@ final class Methods {
                 return new L2Projection(Targets.create(trial.target(), trial.dim()).domain(), trial.gridN());
             case "relu_net":
                 return new NetTraining(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.epochs(),
-                        trial.initSeed(), trial.batchSize());
+                        trial.initSeed(), trial.batchSize(), initializer(trial.network()), trial.network().lrEnd(),
+                        trial.network().lossTol());
             case "poly_lsq":
                 return new PolyLsq(Targets.create(trial.target(), trial.dim()).domain(), indexSet(trial));
             case "poly_cs":
@@ -78,6 +82,17 @@ final class Methods {
             default:
                 throw new IllegalArgumentException("unknown method '" + trial.method() + "'");
         }
+    }
+
+    /** The initialiser an {@code init} name asks for: the one place that maps init names to implementations. */
+    static Initializer initializer(NetworkOptions options) {
+        return switch (options.init()) {
+            case NetworkOptions.TORCH -> Initializers.TORCH;
+            case "he" -> Initializers.HE;
+            case NetworkOptions.NORMAL -> new Initializers.Normal(options.initStd());
+            case "relu_fem" -> new ReluFemInitializer();
+            default -> throw new IllegalArgumentException("unknown init '" + options.init() + "'");
+        };
     }
 
     private static IndexSet indexSet(Trial trial) {

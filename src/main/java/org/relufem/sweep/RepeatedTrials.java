@@ -11,7 +11,8 @@ import org.relufem.sweep.SweepSpec.TargetChoice;
  * train alike on some data size (0 and anything at or above the number of points all mean full
  * batch), and two method blocks that share a trial. Every block runs over all the test seeds,
  * so two blocks of one method and sampler share a trial exactly when their targets and each of
- * their own axes overlap. Checked on the axes, without expanding the grid.
+ * their own axes overlap (network options with an lr decay only if both blocks decay to the same
+ * last epoch). Checked on the axes, without expanding the grid.
  */
 final class RepeatedTrials {
     private RepeatedTrials() {
@@ -81,6 +82,14 @@ final class RepeatedTrials {
             }
             network.add(names[i] + " = " + both.get(0));
         }
+        // An lr decay's trial_id holds its horizon: the same options decaying to different last epochs differ.
+        boolean sameHorizon = a.epochs().get(a.epochs().size() - 1).equals(b.epochs().get(b.epochs().size() - 1));
+        List<NetworkOptions> options = common(a.networkOptions(), b.networkOptions()).stream()
+                .filter(o -> o.lrEnd() == null || sameHorizon).toList();
+        if (options.isEmpty()) {
+            return null;
+        }
+        network.add(options.get(0).describe());
         for (Data d : data) {
             for (int ba : a.batchSizes()) {
                 for (int bb : b.batchSizes()) {

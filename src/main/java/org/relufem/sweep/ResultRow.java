@@ -18,9 +18,20 @@ import org.relufem.metric.MaxNormSearch;
  * @param message why, for a status other than ok
  * @param lossCurve training loss at the epochs of {@link LossCurve#epochs(int)}; null for untrained methods
  * @param weights the fitted parameters when the spec keeps them, else null
+ * @param stopEpoch the epoch at which training stopped early (loss_tol reached), for the rows at
+ *     or after it; else null
  */
 public record ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors,
                         MaxNormSearch search, Double trainMse,
                         Double fitSeconds, Double evalSeconds, String status, String message, double[] lossCurve,
-                        double[] weights, String codeVersion, Instant startedAt, String host) implements Serializable {
+                        double[] weights, String codeVersion, Instant startedAt, String host, Integer stopEpoch)
+        implements Serializable {
+
+    /** A row of a fit that did not stop early. */
+    public ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors, MaxNormSearch search,
+                     Double trainMse, Double fitSeconds, Double evalSeconds, String status, String message,
+                     double[] lossCurve, double[] weights, String codeVersion, Instant startedAt, String host) {
+        this(trialId, trial, epochs, params, errors, search, trainMse, fitSeconds, evalSeconds, status, message,
+                lossCurve, weights, codeVersion, startedAt, host, null);
+    }
 }

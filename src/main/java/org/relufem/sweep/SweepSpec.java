@@ -70,6 +70,8 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
      * @param batchSizes points per step, 0 for full batch
      * @param degrees polynomial degrees (polynomial methods), else empty
      * @param indexSets index-set kinds (polynomial methods), else empty
+     * @param networkOptions the network options axis: every combination of the block's init,
+     *     init_std, lr_end and loss_tol (networks), else empty
      * @param projectionGridN nodes per axis of the grid whose P1 space a projection fits into
      *     ({@code l2_projection}), else empty
      * @param targets the targets the block runs on: all the spec's, or those of the block's {@code dim}
@@ -77,8 +79,8 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
     public record MethodSpec(String method, DataSpec data, List<Integer> widths, List<Integer> depths,
                              List<String> optimizers, List<Double> lrs, List<Integer> batchSizes,
                              List<Long> initSeeds, List<Integer> epochs, boolean keepWeights,
-                             List<Integer> degrees, List<String> indexSets, List<Integer> projectionGridN,
-                             List<TargetChoice> targets)
+                             List<Integer> degrees, List<String> indexSets, List<NetworkOptions> networkOptions,
+                             List<Integer> projectionGridN, List<TargetChoice> targets)
             implements Serializable {
         public boolean isNetwork() {
             return !widths.isEmpty();
@@ -235,17 +237,17 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                 }
             }
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, degrees, indexSets, List.of(), targets);
+                    List.of(), false, degrees, indexSets, List.of(), List.of(), targets);
         }
         if (kind.keys().contains("grid_n")) {
             List<Integer> gridN = m.intAxis("grid_n", 2, null);
             checkGridNodes(m, gridN, targets);
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, List.of(), List.of(), gridN, targets);
+                    List.of(), false, List.of(), List.of(), List.of(), gridN, targets);
         }
         if (!kind.isNetwork()) {
             return new MethodSpec(method, data, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, List.of(), List.of(), List.of(), targets);
+                    List.of(), false, List.of(), List.of(), List.of(), List.of(), targets);
         }
         List<String> optimizers = m.stringAxis("optimizer", List.of("adam"));
         for (String o : optimizers) {
@@ -254,10 +256,13 @@ public record SweepSpec(String name, String source, List<TargetChoice> targets, 
                         + "; known optimizers: " + String.join(", ", Optimizers.names()));
             }
         }
-        MethodSpec spec = new MethodSpec(method, data, m.intAxis("width", 1, null), m.intAxis("depth", 1, List.of(1)),
+        List<Integer> widths = m.intAxis("width", 1, null);
+        List<Integer> depths = m.intAxis("depth", 1, List.of(1));
+        MethodSpec spec = new MethodSpec(method, data, widths, depths,
                 optimizers, m.positiveAxis("lr", List.of(1e-3)), m.intAxis("batch_size", 0, List.of(0)),
                 m.longAxis("init_seeds", 0, List.of(0L)), sorted(m.intAxis("epochs", 1, null)),
-                m.bool("keep_weights", false), List.of(), List.of(), List.of(), targets);
+                m.bool("keep_weights", false), List.of(), List.of(),
+                NetworkOptionsReader.read(m, optimizers, widths, depths, data, targets), List.of(), targets);
         for (String o : optimizers) {
             for (int b : spec.batchSizes()) {
                 int smallest = smallestData(data, targets);

@@ -18,11 +18,23 @@ import java.util.TreeMap;
  * @param epochs checkpoint epoch counts, ascending
  * @param degree polynomial degree (order of the index set) of a polynomial method
  * @param indexSet {@code total_degree} or {@code hyperbolic_cross} for a polynomial method
+ * @param network a network's init, lr schedule and early stop; null for other methods
  */
 public record Trial(long index, String method, String target, int dim, String sampler, Integer gridN,
                     int trainPoints, Long trainSeed, Integer width, Integer depth, String optimizer, Double lr,
                     Integer batchSize, Long initSeed, List<Integer> epochs, long testSeed, int testPoints,
-                    boolean keepWeights, Integer degree, String indexSet) implements Serializable {
+                    boolean keepWeights, Integer degree, String indexSet, NetworkOptions network)
+        implements Serializable {
+
+    /** A trial with the default network options for networks ({@link NetworkOptions#DEFAULT}), none otherwise. */
+    public Trial(long index, String method, String target, int dim, String sampler, Integer gridN,
+                 int trainPoints, Long trainSeed, Integer width, Integer depth, String optimizer, Double lr,
+                 Integer batchSize, Long initSeed, List<Integer> epochs, long testSeed, int testPoints,
+                 boolean keepWeights, Integer degree, String indexSet) {
+        this(index, method, target, dim, sampler, gridN, trainPoints, trainSeed, width, depth, optimizer, lr,
+                batchSize, initSeed, epochs, testSeed, testPoints, keepWeights, degree, indexSet,
+                width != null ? NetworkOptions.DEFAULT : null);
+    }
 
     /** A trial of a method without a polynomial degree. */
     public Trial(long index, String method, String target, int dim, String sampler, Integer gridN, int trainPoints,
@@ -36,10 +48,23 @@ public record Trial(long index, String method, String target, int dim, String sa
         return width != null;
     }
 
+    /** A copy with network options {@code options}. */
+    public Trial withNetwork(NetworkOptions options) {
+        return new Trial(index, method, target, dim, sampler, gridN, trainPoints, trainSeed, width, depth, optimizer,
+                lr, batchSize, initSeed, epochs, testSeed, testPoints, keepWeights, degree, indexSet, options);
+    }
+
+    /** The largest checkpoint: the epochs a network trains for (and the horizon of an lr decay); 0 if none. */
+    public int lastEpoch() {
+        return epochs.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
     /**
      * Every parameter that defines the trial's numbers, as sorted key=value pairs. Nulls are left
-     * out, so adding an optional parameter later keeps the old ids. Not part of it: the epoch
-     * checkpoints (they are per row) and keep_weights (it changes what is stored, not the numbers).
+     * out, so adding an optional parameter later keeps the old ids; so are network options at
+     * their defaults ({@link NetworkOptions#addTo}). Not part of it: the epoch checkpoints (they
+     * are per row, but an lr decay's horizon is part of it) and keep_weights (it changes what is
+     * stored, not the numbers).
      */
     public String canonical() {
         Map<String, Object> p = new TreeMap<>();
@@ -60,6 +85,9 @@ public record Trial(long index, String method, String target, int dim, String sa
         p.put("test_points", testPoints);
         p.put("degree", degree);
         p.put("index_set", indexSet);
+        if (network != null) {
+            network.addTo(p, lastEpoch());
+        }
         StringBuilder s = new StringBuilder();
         p.forEach((k, v) -> {
             if (v != null) {

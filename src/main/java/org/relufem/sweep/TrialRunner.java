@@ -84,9 +84,11 @@ public final class TrialRunner {
         Errors errors = Errors.of(test.values(), predicted);
         double evalSeconds = (System.nanoTime() - start) * 1e-9;
         MaxNormSearch search = MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
+        Integer stopEpoch = fit.stopEpoch() != null && stage.epochs() != null && stage.epochs() >= fit.stopEpoch()
+                ? fit.stopEpoch() : null;
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
                 evalSeconds, Stage.Status.OK.label(), null, curve, t.keepWeights() ? a.parameterVector() : null,
-                BuildInfo.version(), started, BuildInfo.host());
+                BuildInfo.version(), started, BuildInfo.host(), stopEpoch);
     }
 
     private static ResultRow failed(Trial t, String id, Integer epochs, String message, Instant started) {

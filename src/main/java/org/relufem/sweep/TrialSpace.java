@@ -76,6 +76,7 @@ public final class TrialSpace implements Serializable {
             axes.add(m.depths());
             axes.add(m.optimizers());
             axes.add(m.lrs());
+            axes.add(m.networkOptions());
             axes.add(m.batchSizes());
             axes.add(m.initSeeds());
         }
@@ -141,8 +142,8 @@ public final class TrialSpace implements Serializable {
         }
         return new Trial(index, m.method(), target.name(), target.dim(), m.data().sampler(), gridN, trainPoints,
                 trainSeed, (Integer) value[n], (Integer) value[n + 1], (String) value[n + 2], (Double) value[n + 3],
-                effectiveBatch((Integer) value[n + 4], trainPoints), (Long) value[n + 5], m.epochs(), testSeed,
-                spec.testPoints(), m.keepWeights());
+                effectiveBatch((Integer) value[n + 5], trainPoints), (Long) value[n + 6], m.epochs(), testSeed,
+                spec.testPoints(), m.keepWeights()).withNetwork((NetworkOptions) value[n + 4]);
     }
 
     /** Points per step as trained: 0 (full batch) and anything above the data size mean all the points. */
@@ -170,8 +171,8 @@ public final class TrialSpace implements Serializable {
             }
         }
         if (trial.isNetwork()) {
-            values.addAll(List.of(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.batchSize(),
-                    trial.initSeed()));
+            values.addAll(List.of(trial.width(), trial.depth(), trial.optimizer(), trial.lr(), trial.network(),
+                    trial.batchSize(), trial.initSeed()));
         }
         if (trial.degree() != null) {
             values.addAll(List.of(trial.degree(), trial.indexSet()));
@@ -180,6 +181,10 @@ public final class TrialSpace implements Serializable {
             MethodSpec m = spec.methods().get(b);
             if (!m.method().equals(trial.method()) || !m.data().sampler().equals(trial.sampler())) {
                 continue;
+            }
+            if (trial.isNetwork() && trial.network().lrEnd() != null
+                    && trial.lastEpoch() != m.epochs().get(m.epochs().size() - 1)) {
+                continue; // an lr decay to another horizon is another trial
             }
             List<List<?>> axes = axes(b);
             long local = 0;

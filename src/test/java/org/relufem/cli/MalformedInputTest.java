@@ -188,6 +188,28 @@ class MalformedInputTest {
         spec("p1 on scattered points", 5, "method p1 cannot use sampler = uniform", with("sampler = grid, grid_n = 4", "sampler = uniform, points = 9"));
         spec("q1 on scattered points", 5, "method q1 cannot use sampler = uniform", with("method = p1, data { sampler = grid, grid_n = 4 }", "method = q1, data { sampler = uniform, points = 9 }"));
 
+        // network options (issue 7): init, init_std, lr_end, loss_tol
+        String opts = "keep_weights = false }";
+        spec("unknown init", 9, "unknown init 'xavier' in methods[1].init; known inits: torch, he, normal, relu_fem",
+                with(opts, "keep_weights = false, init = xavier }"));
+        spec("init_std beside a non-normal init", 9, "methods[1].init_std is the std of init = normal and needs every value",
+                with(opts, "keep_weights = false, init = [he, normal], init_std = 0.1 }"));
+        spec("normal without init_std", 9, "init = normal in methods[1].init needs methods[1].init_std",
+                with(opts, "keep_weights = false, init = normal }"));
+        spec("zero init_std", 9, "methods[1].init_std must be positive and finite, got 0.0",
+                with(opts, "keep_weights = false, init = normal, init_std = 0 }"));
+        spec("lr_end with lbfgs", 8, "methods[1].lr_end decays Adam's learning rate (optimizer adam or adam_lsq), but optimizer lbfgs",
+                with("optimizer = adam, lr = 1e-3", "optimizer = lbfgs, lr = 1, lr_end = 1e-3"));
+        spec("zero loss_tol", 9, "methods[1].loss_tol must be positive and finite, got 0.0",
+                with(opts, "keep_weights = false, loss_tol = 0 }"));
+        spec("relu_fem init on scattered data", 9, "init = relu_fem in methods[1].init starts from the P1 interpolant of grid"
+                + " data and needs data.sampler = grid", with(opts, "keep_weights = false, init = relu_fem }")
+                .replace("sampler = grid, grid_n = 5", "sampler = uniform, points = 25"));
+        spec("relu_fem init too narrow", 8, "init = relu_fem in methods[1].init on grid_n = 5 in d = 2 (target seed2d) needs"
+                + " width >= 24 and depth >= 2", with(opts, "keep_weights = false, init = relu_fem }"));
+        spec("relu_fem init too shallow", 8, "needs width >= 24 and depth >= 2, the P1 network's shape; got width = [30],"
+                + " depth = [1]", with(opts, "keep_weights = false, init = relu_fem }").replace("width = 3,", "width = 30,"));
+
         // dimensions
         spec("seed2d in 3-D", 2, "supports only dim = 2, got dim = 3", with("name = seed2d }", "name = seed2d, dim = 3 }"));
         spec("any-d target without dim", 2, "give dim = ...", with("name = seed2d }", "name = gaussian }"));

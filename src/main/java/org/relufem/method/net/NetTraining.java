@@ -21,16 +21,25 @@ import org.relufem.sample.SampleSet;
  * y^2, the MSE of the zero function) stops training; that
  * checkpoint and every later one are reported as diverged, not thrown.
  *
+ * <p>With a loss tolerance, training stops after the first epoch whose loss (as recorded in the
+ * loss history) is at most {@code lossTol}; that checkpoint and every later one report the network
+ * of that epoch, timed until then, and the fit's {@link Fit#stopEpoch()} names the epoch.
+ *
  * @param width units per hidden layer
  * @param depth hidden layers
  * @param optimizer optimiser name, see {@link Optimizers}
- * @param lr learning rate
+ * @param lr learning rate (of epoch 1 under a schedule)
  * @param epochs checkpoint epoch counts, each >= 1
  * @param initSeed seed of the initial weights (and of the mini-batch order)
  * @param batchSize points per step; 0 means full batch
+ * @param initializer the initial network, drawn from the init stream of {@code initSeed}
+ * @param lrEnd the learning rate of the last epoch, decayed to exponentially
+ *     ({@link LearningRateSchedule}); null for a constant lr
+ * @param lossTol the training loss at which training stops early; null to train every epoch
  */
 public record NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs,
-                          long initSeed, int batchSize) implements Approximator {
+                          long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol)
+        implements Approximator {
 
     /**
      * How far above its scale the training loss may go before training counts as diverged. Adam at
@@ -51,6 +60,25 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
             throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
         }
         Optimizers.create(optimizer, lr); // validates the name and lr up front
+        if (initializer == null) {
+            throw new IllegalArgumentException("an initializer is required");
+        }
+        if (lrEnd != null) {
+            if (!Optimizers.schedulesLearningRate(optimizer)) {
+                throw new IllegalArgumentException("lr_end schedules Adam's learning rate; optimizer " + optimizer
+                        + " has none to schedule");
+            }
+            new LearningRateSchedule(lr, lrEnd, 1); // validates lr_end
+        }
+        if (lossTol != null && !(lossTol > 0)) {
+            throw new IllegalArgumentException("loss_tol must be positive, got " + lossTol);
+        }
+    }
+
+    /** PyTorch's default initialisation, constant lr, no early stop. */
+    public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed,
+                       int batchSize) {
+        this(width, depth, optimizer, lr, epochs, initSeed, batchSize, Initializers.TORCH, null, null);
     }
 
     /** Full-batch training. */
@@ -58,9 +86,9 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         this(width, depth, optimizer, lr, epochs, initSeed, 0);
     }
 
-    /** The network's initial state: PyTorch's default initialisation from the init stream of the seed. */
-    public ReluNetwork initialNetwork(int inputs) {
-        return ReluNetwork.torchDefault(inputs, width, depth, RandomStreams.of(initSeed, RandomStreams.INIT));
+    /** The network's initial state for {@code data}, from the init stream of the seed. */
+    public ReluNetwork initialNetwork(SampleSet data) {
+        return initializer.initialNetwork(data, width, depth, RandomStreams.of(initSeed, RandomStreams.INIT));
     }
 
     /** Trains to the largest epoch count and returns the network there (or throws if training diverged). */
@@ -86,17 +114,21 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
                     + " (or at least the " + data.count() + " points), got " + batchSize);
         }
         long start = System.nanoTime();
-        ReluNetwork net = initialNetwork(data.dimension());
+        ReluNetwork net = initialNetwork(data);
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
                 RandomStreams.of(initSeed, RandomStreams.BATCH));
         Optimizer opt = Optimizers.create(optimizer, lr);
         int maxEpochs = epochs.get(epochs.size() - 1);
+        LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
         double[] history = new double[maxEpochs];
         List<Stage> stages = new ArrayList<>(epochs.size());
         int steps = objective.batchesPerEpoch();
         double limit = BLOW_UP * Math.max(Errors.of(net, data).mse(), meanSquare(data.values()));
         int next = 0;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+            if (schedule != null) {
+                opt.setLearningRate(schedule.rate(epoch));
+            }
             double weighted = 0;
             for (int s = 0; s < steps; s++) {
                 int rows = objective.nextBatch();
@@ -115,8 +147,19 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
                 }
                 return new Fit(stages, java.util.Arrays.copyOf(history, epoch));
             }
+            if (lossTol != null && loss <= lossTol) {
+                ReluNetwork stopped = net.copy();
+                double trainMse = Errors.of(stopped, data).mse();
+                double seconds = (System.nanoTime() - start) * 1e-9;
+                for (; next < epochs.size(); next++) {
+                    stages.add(checkpoint(epochs.get(next), stopped, trainMse, seconds));
+                }
+                return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch);
+            }
             if (epoch == epochs.get(next)) {
-                stages.add(checkpoint(epoch, net.copy(), data, start));
+                ReluNetwork snapshot = net.copy();
+                double trainMse = Errors.of(snapshot, data).mse();
+                stages.add(checkpoint(epoch, snapshot, trainMse, (System.nanoTime() - start) * 1e-9));
                 next++;
             }
             double seconds = (System.nanoTime() - start) * 1e-9;
@@ -139,9 +182,7 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         return sum / y.length;
     }
 
-    private static Stage checkpoint(int epoch, ReluNetwork snapshot, SampleSet data, long start) {
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        double trainMse = Errors.of(snapshot, data).mse();
+    private static Stage checkpoint(int epoch, ReluNetwork snapshot, double trainMse, double seconds) {
         if (!Double.isFinite(trainMse)) {
             return Stage.diverged(epoch, seconds, "training MSE is " + trainMse + " after epoch " + epoch);
         }

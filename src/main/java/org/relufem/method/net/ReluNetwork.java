@@ -136,6 +136,11 @@ public final class ReluNetwork implements Approximant {
 
     @Override
     public long degreesOfFreedom() {
+        return parameterCount(inputs, width, depth);
+    }
+
+    /** Weights and biases of an inputs -> width x depth -> 1 network. */
+    static long parameterCount(int inputs, int width, int depth) {
         return (long) width * (inputs + 1) + (long) (depth - 1) * width * (width + 1) + width + 1;
     }
 

@@ -1,6 +1,7 @@
 /**
- * Fully connected ReLU networks on EJML: PyTorch-default initialisation, MSE loss with a
- * hand-written backward pass, and training with epoch checkpoints. Optimisers live in {@code optim}
- * and see the network only as parameter blocks and an objective.
+ * Fully connected ReLU networks on EJML: initialisers (PyTorch's default, He, normal; the exact
+ * FEM start lives in {@code method.fem}), MSE loss with a hand-written backward pass, and training
+ * with epoch checkpoints, an optional exponential learning-rate decay and an optional early stop.
+ * Optimisers live in {@code optim} and see the network only as parameter blocks and an objective.
  */
 package org.relufem.method.net;

@@ -7,7 +7,7 @@ package org.relufem.method.net.optim;
  * (Kingma &amp; Ba 2015, Algorithm 1, with eps outside the bias-corrected square root as in torch).
  */
 public final class Adam implements Optimizer {
-    private final double lr;
+    private double lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -21,9 +21,7 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(double lr, double beta1, double beta2, double eps) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be a positive number, got " + lr);
-        }
+        requireLearningRate(lr);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas must lie in [0, 1), got " + beta1 + ", " + beta2);
         }
@@ -67,6 +65,19 @@ public final class Adam implements Optimizer {
             }
         }
         return loss;
+    }
+
+    /** Torch's {@code param_group["lr"] = lr}: the moments and the bias-correction step count stay. */
+    @Override
+    public void setLearningRate(double lr) {
+        requireLearningRate(lr);
+        this.lr = lr;
+    }
+
+    private static void requireLearningRate(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("lr must be a positive number, got " + lr);
+        }
     }
 
     @Override

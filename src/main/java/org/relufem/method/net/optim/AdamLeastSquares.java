@@ -99,6 +99,12 @@ public final class AdamLeastSquares implements Optimizer {
         return before;
     }
 
+    /** Adam's learning rate for the hidden layers; the output-layer solve has none. */
+    @Override
+    public void setLearningRate(double lr) {
+        adam.setLearningRate(lr);
+    }
+
     @Override
     public void reset() {
         adam.reset();

@@ -30,6 +30,15 @@ public final class Optimizers {
         };
     }
 
+    /**
+     * Whether optimiser {@code name}'s lr is a step size a schedule may change between steps
+     * ({@link Optimizer#setLearningRate}): Adam's, in adam and adam_lsq. In lbfgs it is the line
+     * search's trial step and in lm the initial damping, which a decay would not make smaller steps.
+     */
+    public static boolean schedulesLearningRate(String name) {
+        return name.equals("adam") || name.equals("adam_lsq");
+    }
+
     /** Whether optimiser {@code name} refuses mini-batches (it needs one fixed loss). */
     public static boolean needsFullBatch(String name) {
         return !name.equals("adam");

@@ -1,0 +1,105 @@
+package org.relufem.sweep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.relufem.method.fem.ReluFemNetwork;
+import org.relufem.method.net.optim.Optimizers;
+import org.relufem.sample.TensorGrid;
+import org.relufem.sweep.SweepSpec.DataSpec;
+import org.relufem.sweep.SweepSpec.TargetChoice;
+import org.relufem.target.Targets;
+
+/**
+ * Reads a network block's {@code init}, {@code init_std}, {@code lr_end} and {@code loss_tol}
+ * axes into one axis of {@link NetworkOptions}, refusing combinations that cannot run or would
+ * repeat trial_ids, with the key and file line, before anything runs.
+ */
+final class NetworkOptionsReader {
+    /**
+     * Grids up to this many nodes get their relu_fem layout built to find the exact width it
+     * needs (milliseconds); a larger one needs at least nodes - 1 units, its last hidden layer.
+     */
+    private static final long LAYOUT_LIMIT = 1 << 16;
+
+    private NetworkOptionsReader() {
+    }
+
+    /** The options axis of network block {@code m}: init x init_std x lr_end x loss_tol, slowest first. */
+    static List<NetworkOptions> read(SpecReader m, List<String> optimizers, List<Integer> widths, List<Integer> depths,
+                                     DataSpec data, List<TargetChoice> targets) {
+        List<String> inits = m.stringAxis("init", List.of(NetworkOptions.TORCH));
+        for (String init : inits) {
+            if (!NetworkOptions.INITS.contains(init)) {
+                throw SpecReader.error(m.value("init"), "unknown init '" + init + "' in " + m.name("init")
+                        + "; known inits: " + String.join(", ", NetworkOptions.INITS));
+            }
+        }
+        boolean normal = inits.contains(NetworkOptions.NORMAL);
+        if (m.has("init_std") && (!normal || inits.size() > 1)) {
+            throw SpecReader.error(m.value("init_std"), m.name("init_std") + " is the std of init = normal and needs"
+                    + " every value of init to be normal, got init = " + inits + ": the other inits' trials would"
+                    + " repeat across init_std values with one trial_id; give normal a method block of its own");
+        }
+        if (normal && !m.has("init_std")) {
+            throw SpecReader.error(m.value("init"), "init = normal in " + m.name("init") + " needs "
+                    + m.name("init_std") + ", the standard deviation of every weight and bias");
+        }
+        List<Double> stds = m.positiveAxis("init_std", List.of());
+        List<Double> lrEnds = m.positiveAxis("lr_end", List.of());
+        for (String o : optimizers) {
+            if (!lrEnds.isEmpty() && !Optimizers.schedulesLearningRate(o)) {
+                throw SpecReader.error(m.value("lr_end"), m.name("lr_end") + " decays Adam's learning rate (optimizer"
+                        + " adam or adam_lsq), but optimizer " + o + " has none to decay: its lr is "
+                        + (o.equals("lm") ? "the initial damping" : "the line search's trial step"));
+            }
+        }
+        List<Double> lossTols = m.positiveAxis("loss_tol", List.of());
+        if (inits.contains("relu_fem")) {
+            checkReluFem(m, widths, depths, data, targets);
+        }
+        List<NetworkOptions> out = new ArrayList<>();
+        for (String init : inits) {
+            for (Double std : orAbsent(stds)) {
+                for (Double lrEnd : orAbsent(lrEnds)) {
+                    for (Double lossTol : orAbsent(lossTols)) {
+                        out.add(new NetworkOptions(init, std, lrEnd, lossTol));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** An axis, or the axis of one absent value. */
+    private static List<Double> orAbsent(List<Double> axis) {
+        return axis.isEmpty() ? Collections.singletonList(null) : axis;
+    }
+
+    /** init = relu_fem needs grid data and every width and depth at least the P1 network's, for every grid. */
+    private static void checkReluFem(SpecReader m, List<Integer> widths, List<Integer> depths, DataSpec data,
+                                     List<TargetChoice> targets) {
+        if (!data.sampler().equals("grid")) {
+            throw SpecReader.error(m.value("init"), "init = relu_fem in " + m.name("init") + " starts from the P1"
+                    + " interpolant of grid data and needs data.sampler = grid, got " + data.sampler());
+        }
+        int width = Collections.min(widths);
+        int depth = Collections.min(depths);
+        for (TargetChoice t : targets) {
+            for (int n : data.gridN()) {
+                long nodes = (long) Math.pow(n, t.dim());
+                boolean exact = nodes - 1 <= width || nodes <= LAYOUT_LIMIT;
+                long needed = exact
+                        ? new ReluFemNetwork(new TensorGrid(Targets.create(t.name(), t.dim()).domain(), n)).width()
+                        : nodes - 1;
+                if (width < needed || depth < t.dim()) {
+                    String key = width < needed ? "width" : "depth";
+                    throw SpecReader.error(m.has(key) ? m.value(key) : m.value("init"), "init = relu_fem in "
+                            + m.name("init") + " on grid_n = " + n + " in d = " + t.dim() + " (target " + t.name()
+                            + ") needs width >= " + needed + (exact ? "" : " (at least)") + " and depth >= " + t.dim()
+                            + ", the P1 network's shape; got width = " + widths + ", depth = " + depths);
+                }
+            }
+        }
+    }
+}
