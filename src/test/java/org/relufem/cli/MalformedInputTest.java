@@ -210,6 +210,14 @@ class MalformedInputTest {
         spec("relu_fem init too shallow", 8, "needs width >= 24 and depth >= 2, the P1 network's shape; got width = [30],"
                 + " depth = [1]", with(opts, "keep_weights = false, init = relu_fem }").replace("width = 3,", "width = 30,"));
 
+        // a block's dim axis and l2_projection's grid (issue 7)
+        spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",
+                with("method = p1,", "method = p1, dim = 3,"));
+        spec("l2_projection without grid_n", 5, "missing key 'grid_n' in methods[0]", with("method = p1, data { sampler = grid, grid_n = 4 }",
+                "method = l2_projection, data { sampler = uniform, points = 50 }"));
+        spec("l2_projection on grid data", 5, "method l2_projection cannot use sampler = grid", with("method = p1,",
+                "method = l2_projection, grid_n = 4,"));
+
         // dimensions
         spec("seed2d in 3-D", 2, "supports only dim = 2, got dim = 3", with("name = seed2d }", "name = seed2d, dim = 3 }"));
         spec("any-d target without dim", 2, "give dim = ...", with("name = seed2d }", "name = gaussian }"));
