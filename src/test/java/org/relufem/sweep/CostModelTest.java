@@ -1,14 +1,37 @@
 package org.relufem.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relufem.method.poly.IndexSet;
 
 class CostModelTest {
+    private static final List<String> OPTIMIZERS = List.of("adam", "lbfgs", "lm", "adam_lsq");
+
     private static Trial net(int width, int depth, int points, int epochs) {
-        return new Trial(0, "relu_net", "seed2d", 2, "uniform", null, points, 0L, width, depth, "adam", 1e-3, points,
-                0L, List.of(1, epochs), 0, 1000, false);
+        return net(width, depth, points, epochs, "adam", points);
+    }
+
+    private static Trial net(int width, int depth, int points, int epochs, String optimizer, int batch) {
+        return net(2, width, depth, points, List.of(1, epochs), optimizer, 1e-3, batch);
+    }
+
+    private static Trial net(int dim, int width, int depth, int points, List<Integer> epochs, String optimizer,
+                             double lr, int batch) {
+        return new Trial(0, "relu_net", "seed2d", dim, "uniform", null, points, 0L, width, depth, optimizer, lr, batch,
+                0L, epochs, 0, 1000, false);
+    }
+
+    private static Trial interpolant(String method, String sampler, int dim, int gridN, int points) {
+        return new Trial(0, method, "oscillatory", dim, sampler, sampler.equals("grid") ? gridN : null, points,
+                sampler.equals("uniform") ? 0L : null, null, null, null, null, null, null, List.of(), 0, 1000, false);
+    }
+
+    private static Trial poly(String method, int dim, int points, int degree, String indexSet) {
+        return new Trial(0, method, "exp_cos", dim, "uniform", null, points, 0L, null, null, null, null, null, null,
+                List.of(), 0, 1000, false, degree, indexSet);
     }
 
     @Test
@@ -21,7 +44,107 @@ class CostModelTest {
         Trial p1 = new Trial(0, "p1", "seed2d", 2, "grid", 128, 128 * 128, null, null, null, null, null, null, null,
                 List.of(), 0, 1000, false);
         assertTrue(CostModel.seconds(p1) < 0.01 * base);
-        // The seed study's 2 -> 100 -> 1, 1000 epochs on 1024 points measured 0.15-0.26 s here.
+        // The seed study's 2 -> 100 -> 1, 1000 epochs on 1024 points measured 0.15-0.33 s here.
         assertTrue(base > 0.05 && base < 1.0, "estimate " + base);
+    }
+
+    @Test
+    void everyMethodAndOptimizerCostsSomethingFinite() {
+        List<Trial> trials = new java.util.ArrayList<>(List.of(
+                interpolant("p1", "grid", 2, 33, 33 * 33), interpolant("q1", "grid", 3, 9, 729),
+                interpolant("relu_fem", "grid", 1, 33, 33), interpolant("relu_fem", "grid", 2, 33, 33 * 33),
+                interpolant("p1_scattered", "uniform", 2, 0, 2000), interpolant("p1_scattered", "sobol", 2, 0, 50),
+                poly("poly_lsq", 2, 500, 8, "total_degree"), poly("poly_cs", 8, 100, 6, "hyperbolic_cross"),
+                poly("poly_cs", 1, 3, 0, "total_degree")));
+        for (String optimizer : OPTIMIZERS) {
+            for (int depth : new int[] {1, 2, 30}) {
+                trials.add(net(1, 20, depth, 65, List.of(100, 1000), optimizer, 1, 65));
+                trials.add(net(2, 50, depth, 4225, List.of(1), optimizer, 1e-3, 4225));
+            }
+        }
+        trials.add(net(2, 100, 3, 1000, List.of(10), "adam", 1e-3, 1));
+        for (Trial t : trials) {
+            double s = CostModel.seconds(t);
+            assertTrue(s > 0 && Double.isFinite(s), t.method() + " " + t.optimizer() + " " + s);
+        }
+    }
+
+    @Test
+    void moreOfAnythingNeverCostsLess() {
+        for (String optimizer : OPTIMIZERS) {
+            for (int depth : new int[] {1, 3}) {
+                double base = CostModel.seconds(net(20, depth, 500, 100, optimizer, 500));
+                String what = optimizer + " depth " + depth;
+                assertTrue(CostModel.seconds(net(20, depth, 1000, 100, optimizer, 1000)) > base, what + ": points");
+                assertTrue(CostModel.seconds(net(20, depth, 500, 200, optimizer, 500)) > base, what + ": epochs");
+                assertTrue(CostModel.seconds(net(40, depth, 500, 100, optimizer, 500)) > base, what + ": width");
+                assertTrue(CostModel.seconds(net(2, 20, depth, 500, List.of(10, 50, 100), optimizer, 1e-3, 500))
+                        > base, what + ": checkpoints (each is evaluated)");
+            }
+        }
+        assertTrue(CostModel.seconds(net(100, 1, 1024, 100, "adam", 32)) > CostModel.seconds(net(100, 1, 1024, 100)),
+                "mini-batches add steps");
+        for (String method : List.of("poly_lsq", "poly_cs")) {
+            double base = CostModel.seconds(poly(method, 2, 500, 10, "total_degree"));
+            assertTrue(CostModel.seconds(poly(method, 2, 1000, 10, "total_degree")) > base, method + ": points");
+            assertTrue(CostModel.seconds(poly(method, 2, 500, 14, "total_degree")) > base, method + ": degree");
+        }
+        assertTrue(CostModel.seconds(interpolant("p1_scattered", "uniform", 2, 0, 4000))
+                > CostModel.seconds(interpolant("p1_scattered", "uniform", 2, 0, 2000)));
+        assertTrue(CostModel.seconds(interpolant("relu_fem", "grid", 2, 33, 33 * 33))
+                > 50 * CostModel.seconds(interpolant("relu_fem", "grid", 2, 9, 81)), "a dense network of ~N^2 weights");
+    }
+
+    @Test
+    void aLevenbergMarquardtEpochOutweighsAdamsAndGrowsLikeParametersSquaredTimesPoints() {
+        double adam = CostModel.seconds(net(50, 1, 4000, 100, "adam", 4000));
+        double lm = CostModel.seconds(net(50, 1, 4000, 100, "lm", 4000));
+        assertTrue(lm > 10 * adam, "lm " + lm + " vs adam " + adam);
+        // Doubling the points doubles J^T J; doubling P (width 50 -> 100 at depth 1: 201 -> 401
+        // parameters) about quadruples it.
+        double twicePoints = CostModel.seconds(net(50, 1, 8000, 100, "lm", 8000));
+        double twiceWidth = CostModel.seconds(net(100, 1, 4000, 100, "lm", 4000));
+        assertTrue(twicePoints > 1.7 * lm && twicePoints < 2.3 * lm, "points: " + twicePoints / lm);
+        assertTrue(twiceWidth > 3.4 * lm && twiceWidth < 4.6 * lm, "parameters: " + twiceWidth / lm);
+        // Second-order and least-squares optimisers cost more per epoch than Adam at lr 1e-3.
+        assertTrue(CostModel.seconds(net(50, 1, 4000, 100, "lbfgs", 4000)) > 2 * adam);
+        assertTrue(CostModel.seconds(net(50, 1, 4000, 100, "adam_lsq", 4000)) > 2 * adam);
+    }
+
+    @Test
+    void lbfgsLineSearchNeedsMoreEvaluationsForShortTrialSteps() {
+        assertEquals(CostModel.LBFGS_EVALUATIONS_AT_UNIT_STEP, CostModel.lbfgsEvaluations(1), 1e-12);
+        assertTrue(CostModel.lbfgsEvaluations(1e-3) > 3 * CostModel.lbfgsEvaluations(1));
+        assertTrue(CostModel.lbfgsEvaluations(1e-2) > CostModel.lbfgsEvaluations(1e-1));
+    }
+
+    @Test
+    void compressedSensingOutweighsLeastSquaresOnTheSameManyPoints() {
+        for (int degree : new int[] {5, 10, 20}) {
+            double lsq = CostModel.seconds(poly("poly_lsq", 2, 5000, degree, "total_degree"));
+            double cs = CostModel.seconds(poly("poly_cs", 2, 5000, degree, "total_degree"));
+            assertTrue(cs > lsq, "degree " + degree + ": cs " + cs + " lsq " + lsq);
+        }
+    }
+
+    @Test
+    void indexSetSizesAreCountedExactly() {
+        for (String kind : List.of("total_degree", "hyperbolic_cross")) {
+            for (int[] dn : new int[][] {{1, 7}, {2, 30}, {4, 8}, {8, 6}, {3, 0}}) {
+                IndexSet set = IndexSet.of(IndexSet.Kind.of(kind), dn[0], dn[1]);
+                assertEquals(set.size(), CostModel.indexSetSize(kind, dn[0], dn[1]), 1e-9,
+                        kind + " d = " + dn[0] + " n = " + dn[1]);
+            }
+        }
+    }
+
+    @Test
+    void aNetworkRowsSearchCostsInProportionToItsParameters() {
+        // Same training work per row, but each checkpoint is evaluated and searched again.
+        Trial one = net(2, 300, 3, 100, List.of(1000), "adam", 1e-3, 100);
+        Trial many = net(2, 300, 3, 100, List.of(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000), "adam", 1e-3, 100);
+        double perRow = CostModel.searchEvaluations(one) * CostModel.VALUE_SECONDS_PER_PARAMETER
+                * CostModel.networkParameters(one);
+        assertTrue(CostModel.seconds(many) - CostModel.seconds(one) > 9 * perRow);
     }
 }
