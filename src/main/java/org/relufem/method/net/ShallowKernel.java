@@ -20,7 +20,7 @@ import java.util.Arrays;
  * stores, not arithmetic, and a pair shares the loads of b_1, w_2 and the W_1 rows and loads and
  * stores each gradient accumulator once. In d = 2 a pair's forward pass is one loop that writes h
  * (no z round trips) and its backward pass three loops over the accumulators, dz staying in
- * scratch between the last two (see {@link #backwardPairPlane}). Every value is rounded
+ * scratch between the last two (see {@link #accumulatePair}). Every value is rounded
  * as in two single-point passes (acc = (acc + g_a h_a) + g_b h_b; each point's z and dot product
  * in their single-point order), so loss and gradients are bit for bit those of the per-point kernel.
  * A full-batch Adam step on 1024 points, old and new kernel alternating in one JVM (medians of 31
@@ -84,8 +84,8 @@ final class ShallowKernel {
                 z[j] = h[j] * w;
                 zNext[j] = hNext[j] * w;
             }
-            double residualA = b2 + sum(z) - y[i];
-            double residualB = b2 + sum(zNext) - y[i + 1];
+            double residualA = b2 + sumInEightLanes(z) - y[i];
+            double residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
             sum += residualA * residualA;
             sum += residualB * residualB;
             double ga = scale * residualA;
@@ -104,7 +104,7 @@ final class ShallowKernel {
             for (int j = 0; j < width; j++) {
                 z[j] = h[j] * w2[j];
             }
-            double residual = b2 + sum(z) - y[i];
+            double residual = b2 + sumInEightLanes(z) - y[i];
             sum += residual * residual;
             double g = scale * residual;
             gradientB2 += g;
@@ -183,17 +183,7 @@ final class ShallowKernel {
     /** {@link #backward} for points a and b, any d; z and zNext are overwritten with dz. */
     private void backwardPair(double ga, double gb, double[] x, int xa, int xb, double[] w2, double[] gb1,
                               double[] gw2) {
-        for (int j = 0; j < width; j++) {
-            double ha = h[j];
-            double hb = hNext[j];
-            double w = w2[j];
-            gw2[j] = (gw2[j] + ga * ha) + gb * hb;
-            double dza = ga * w * Math.ceil(Math.min(ha, 1.0));
-            double dzb = gb * w * Math.ceil(Math.min(hb, 1.0));
-            gb1[j] = (gb1[j] + dza) + dzb;
-            z[j] = dza;
-            zNext[j] = dzb;
-        }
+        accumulatePair(ga, gb, w2, gb1, gw2);
         for (int k = 0; k < d; k++) {
             double ak = x[xa + k];
             double bk = x[xb + k];
@@ -218,11 +208,12 @@ final class ShallowKernel {
     }
 
     /**
-     * {@link #backwardPair} in d = 2 as three loops: one loop over all accumulators has too many
-     * nodes for C2 to unroll it, and then it is not vectorised (JDK 17, measured).
+     * dw_2 and db_1 for points a and b, with dz_a into z and dz_b into zNext. Two loops, not one: a
+     * single loop over all of it has too many nodes for C2 (JDK 17) to unroll, and then it is not
+     * vectorised at all (measured: the same time with -XX:-UseSuperWord, vectorised again with
+     * -XX:LoopUnrollLimit=250).
      */
-    private void backwardPairPlane(double ga, double gb, double xa0, double xa1, double xb0, double xb1,
-                                   double[] w2, double[] gb1, double[] gw2) {
+    private void accumulatePair(double ga, double gb, double[] w2, double[] gb1, double[] gw2) {
         for (int j = 0; j < width; j++) {
             gw2[j] = (gw2[j] + ga * h[j]) + gb * hNext[j];
         }
@@ -234,6 +225,15 @@ final class ShallowKernel {
             z[j] = dza;
             zNext[j] = dzb;
         }
+    }
+
+    /**
+     * {@link #backwardPair} in d = 2, the two rows of dW_1 in one loop. Also as one loop with
+     * {@link #accumulatePair} it would be too big for C2 to vectorise.
+     */
+    private void backwardPairPlane(double ga, double gb, double xa0, double xa1, double xb0, double xb1,
+                                   double[] w2, double[] gb1, double[] gw2) {
+        accumulatePair(ga, gb, w2, gb1, gw2);
         double[] grad0 = gw1Rows[0];
         double[] grad1 = gw1Rows[1];
         for (int j = 0; j < width; j++) {
@@ -253,7 +253,7 @@ final class ShallowKernel {
      * value per term instead of two, which made an Adam step 1.12x faster at widths 100 and 1000
      * (same rounding: each product is rounded once either way).
      */
-    private double sum(double[] a) {
+    private double sumInEightLanes(double[] a) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
