@@ -1,9 +1,19 @@
 package org.relufem.cli;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.executor.Executor;
+import org.apache.spark.scheduler.TaskSetManager;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.relufem.report.OutputFormat;
 import org.relufem.report.ResultsTable;
 import org.relufem.spark.Sessions;
+import org.relufem.sweep.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +37,35 @@ final class QueryCommand implements Runnable {
         OutputDirectory.requireNamed(table.out);
         ResultsTable.requireExists(table.out); // before the session: a typo should not cost a Spark start
         SparkSession spark = Sessions.create(table.master, "relufem query");
-        format.print(ResultsTable.query(spark, table.out, sql), System.out);
+        // A query failing in its tasks (division by zero, a bad cast) would otherwise be logged three
+        // times over, with stack traces, before the one line that names it.
+        Map<String, Level> quiet = Map.of(Executor.class.getName(), Level.OFF, TaskSetManager.class.getName(), Level.OFF);
+        Map<String, Level> before = new HashMap<>();
+        quiet.keySet().forEach(name -> before.put(name, LogManager.getLogger(name).getLevel()));
+        Configurator.setLevel(quiet);
+        try {
+            format.print(ResultsTable.query(spark, table.out, sql), System.out);
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
+            throw userError(e).orElseThrow(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e));
+        } finally {
+            Configurator.setLevel(before);
+        }
+    }
+
+    /**
+     * The error in {@code e}'s causes that the SQL itself made (SQLSTATE class 42: unknown column,
+     * table or function, type mismatch; class 22: data errors such as division by zero or a bad cast),
+     * as bad input: its message without the plan or the query context Spark appends.
+     */
+    static java.util.Optional<SpecException> userError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SparkThrowable s && s.getSqlState() != null
+                    && (s.getSqlState().startsWith("42") || s.getSqlState().startsWith("22"))) {
+                String message = t instanceof AnalysisException a ? a.getSimpleMessage() : t.getMessage();
+                return java.util.Optional.of(new SpecException("SQL failed: " + message.split("\\R\\s*== ")[0]));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {

@@ -24,7 +24,12 @@ class CliTest {
     record Result(int code, String out, String err) {
     }
 
-    static synchronized Result main(String... args) {
+    static Result main(String... args) {
+        return capture(() -> Main.execute(args));
+    }
+
+    /** Runs {@code command} with stdout and stderr captured; its result is the exit code. */
+    static synchronized Result capture(java.util.concurrent.Callable<Integer> command) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,8 +37,10 @@ class CliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
+            int code = command.call();
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -100,5 +107,27 @@ class CliTest {
             assertEquals("", refused.out());
         }
         assertEquals(0, main("query", "--out", out.toString(), "DESCRIBE trials").code());
+
+        // SQL that names what is not there, or fails on the data: bad input, one line, exit 2
+        for (String[] bad : new String[][] {
+            {"SELECT count(*) FROM results", "SQL failed: [TABLE_OR_VIEW_NOT_FOUND] The table or view `results` cannot be found."},
+            {"SELECT nosuch FROM trials", "SQL failed: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `nosuch` cannot be resolved."},
+            {"SELECT mse / 0 FROM trials", "SQL failed: [DIVIDE_BY_ZERO] Division by zero."},
+            {"SELECT CAST(method AS INT) FROM trials", "SQL failed: [CAST_INVALID_INPUT] The value '"}, // the first row to fail
+        }) {
+            Result r = main("query", "--out", out.toString(), bad[0]);
+            assertEquals(2, r.code(), bad[0] + ": " + r.err());
+            assertTrue(r.err().startsWith("relufem: " + bad[1]) && r.err().strip().lines().count() == 1, bad[0] + ": " + r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void archiveTrainingRunsEveryCommand() {
+        // jobs/relufem records its class-data archive from this workload: were its spec refused, every
+        // later command would start without the archive, and nobody would notice.
+        Result r = capture(ArchiveTraining::train);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("relu_net") && r.err().contains("report written to"), r.out() + r.err());
     }
 }
