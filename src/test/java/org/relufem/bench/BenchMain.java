@@ -53,68 +53,69 @@ public final class BenchMain {
         }
         print("gemm_512_peak", gemmGflops(quick ? 5 : 15), "GFLOP/s");
         SweepSpec scaling = SweepSpec.load(Path.of("conf/bench-scaling.conf"));
-        print("trials_1_thread", trialSeconds(scaling, 1), "s");
-        print("trials_2_threads", trialSeconds(scaling, 2), "s");
-        for (String master : new String[] {"local[1]", "local[2]"}) {
-            print("sweep_warm_" + master.replaceAll("\\W", ""), warmSweepSeconds(scaling, master, quick ? 1 : 3), "s");
+        for (int cores = 1; cores <= 2; cores++) {
+            double[] plainAndSweep = scaling(scaling, cores, quick ? 3 : 5);
+            print("trials_" + cores + "_thread" + (cores > 1 ? "s" : ""), plainAndSweep[0], "s");
+            print("sweep_warm_local" + cores, plainAndSweep[1], "s");
         }
     }
 
     /**
-     * The bench-scaling trials run on {@code threads} plain Java threads, no Spark: the most a
-     * sweep on that many cores could gain here (two vCPUs of a VM need not double the throughput).
+     * The bench-scaling trials on {@code cores} plain Java threads (no Spark: the most a sweep on
+     * that many cores could gain here, as two vCPUs of a VM need not double the throughput) and as
+     * a sweep on {@code local[cores]}, alternating in one JVM after one warm-up pass of each, so that
+     * both see the same JIT state and the same host load: the medians of {@code reps} seconds of each.
+     * The sweep's session has run it once already, so Spark's one-off class loading and code
+     * generation are not counted (jobs/bench's cold case counts them). Output goes under target/bench.
      */
-    static double trialSeconds(SweepSpec spec, int threads) throws InterruptedException, ExecutionException {
-        TrialSpace space = new TrialSpace(spec);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    static double[] scaling(SweepSpec spec, int cores, int reps) throws InterruptedException, ExecutionException {
+        String master = "local[" + cores + "]";
+        SparkSession spark = Sessions.create(master, "relufem bench " + master);
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
         try {
-            double best = Double.POSITIVE_INFINITY;
-            for (int rep = 0; rep < 2; rep++) { // the first pass warms the JIT
+            double[] plain = new double[reps];
+            double[] sweep = new double[reps];
+            for (int rep = -1; rep < reps; rep++) {
+                double p = plainSeconds(spec, pool, cores);
+                String out = "target/bench/warm-local" + cores + "-" + rep;
                 long start = System.nanoTime();
-                List<Future<?>> parts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    parts.add(pool.submit(() -> {
-                        for (long i = first; i < space.size(); i += threads) {
-                            TrialRunner.run(space.trial(i));
-                        }
-                    }));
+                SweepJob.run(spark, spec, out, new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true,
+                        SweepJob.ProgressMode.NONE));
+                if (rep >= 0) {
+                    plain[rep] = p;
+                    sweep[rep] = (System.nanoTime() - start) * 1e-9;
                 }
-                for (Future<?> f : parts) {
-                    f.get();
-                }
-                best = Math.min(best, (System.nanoTime() - start) * 1e-9);
             }
-            return best;
+            return new double[] {median(plain), median(sweep)};
         } finally {
             pool.shutdown();
+            spark.stop();
         }
     }
 
-    /**
-     * Seconds for {@link SweepJob} to run {@code spec} on {@code master} in a session that has
-     * already run it once (so Spark's one-off class loading and JIT warm-up are not counted):
-     * median of {@code reps}. Output goes under target/bench.
-     */
-    static double warmSweepSeconds(SweepSpec spec, String master, int reps) {
-        SparkSession spark = Sessions.create(master, "relufem bench " + master);
-        try {
-            double[] times = new double[reps];
-            for (int rep = -1; rep < reps; rep++) {
-                String out = "target/bench/warm-" + master.replaceAll("\\W", "") + "-" + rep;
-                SweepJob.Options replace = new SweepJob.Options(60, false, Double.POSITIVE_INFINITY, true,
-                SweepJob.ProgressMode.NONE);
-                long start = System.nanoTime();
-                SweepJob.run(spark, spec, out, replace);
-                if (rep >= 0) {
-                    times[rep] = (System.nanoTime() - start) * 1e-9;
+    private static double plainSeconds(SweepSpec spec, ExecutorService pool, int threads)
+            throws InterruptedException, ExecutionException {
+        TrialSpace space = new TrialSpace(spec);
+        long start = System.nanoTime();
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            parts.add(pool.submit(() -> {
+                for (long i = first; i < space.size(); i += threads) {
+                    TrialRunner.run(space.trial(i));
                 }
-            }
-            java.util.Arrays.sort(times);
-            return times[reps / 2];
-        } finally {
-            spark.stop();
+            }));
         }
+        for (Future<?> f : parts) {
+            f.get();
+        }
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static Collection<RunResult> jmh(String benchmark, boolean quick) throws RunnerException {
@@ -145,8 +146,7 @@ public final class BenchMain {
             CommonOps_DDRM.mult(a, b, c);
             rates[i] = 2.0 * 512 * 512 * 512 / (System.nanoTime() - t);
         }
-        java.util.Arrays.sort(rates);
-        return rates[reps / 2];
+        return median(rates);
     }
 
     private static void print(String name, double value, String unit) {
