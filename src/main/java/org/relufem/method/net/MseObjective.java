@@ -27,6 +27,8 @@ final class MseObjective implements LeastSquaresObjective {
     private final SampleSet data;
     private final ForwardPass pass;
     private final DMatrixRMaj[] dz;
+    /** W_l (fanOut x fanIn), copied from the stored W_l^T before each backward product; see {@link #backpropagate}. */
+    private final DMatrixRMaj[] weightsByRow;
     private final DMatrixRMaj[] weightGradients;
     private final DMatrixRMaj[] biasGradients;
     private final Parameters parameters;
@@ -57,12 +59,14 @@ final class MseObjective implements LeastSquaresObjective {
         this.pass = new ForwardPass(net, this.batchSize);
         int layers = net.layers();
         this.dz = new DMatrixRMaj[layers];
+        this.weightsByRow = new DMatrixRMaj[layers];
         this.weightGradients = new DMatrixRMaj[layers];
         this.biasGradients = new DMatrixRMaj[layers];
         double[][] values = new double[2 * layers][];
         double[][] gradients = new double[2 * layers][];
         for (int l = 0; l < layers; l++) {
             dz[l] = new DMatrixRMaj(this.batchSize, net.fanOut(l));
+            weightsByRow[l] = new DMatrixRMaj(net.fanOut(l), net.fanIn(l));
             weightGradients[l] = new DMatrixRMaj(net.fanIn(l), net.fanOut(l));
             biasGradients[l] = new DMatrixRMaj(1, net.fanOut(l));
             values[2 * l] = net.weights[l].data;
@@ -230,11 +234,19 @@ final class MseObjective implements LeastSquaresObjective {
         }
     }
 
-    /** dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free. */
+    /**
+     * dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free.
+     * The product runs on a row-major copy of W_l: EJML's multTransB(dz_l, W_l^T) forms each entry
+     * as a dot product, which C2 leaves scalar, while mult(dz_l, W_l) adds scaled rows, which it
+     * vectorises. Same sums in the same order, so the same bits (rows of depth 2-4 nets, Adam and LM,
+     * compared); at 1024 x 100 x 100 the product took 4.5 ms instead of 7.1, and a full-batch Adam
+     * step of 2 -> 100 x 3 -> 1 on 1024 points (JMH, one JVM after the other) 29-30 ms instead of 35.
+     */
     private void backpropagate(int l, DMatrixRMaj delta, int rows) {
         DMatrixRMaj previous = dz[l - 1];
         previous.reshape(rows, previous.numCols);
-        CommonOps_DDRM.multTransB(delta, net.weights[l], previous);
+        CommonOps_DDRM.transpose(net.weights[l], weightsByRow[l]);
+        CommonOps_DDRM.mult(delta, weightsByRow[l], previous);
         double[] pd = previous.data;
         double[] zd = pass.z[l - 1].data;
         int size = rows * previous.numCols;
