@@ -1,69 +1,115 @@
 package org.relufem.method.net;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-
 /**
- * Activation buffers for a batch of up to {@code capacity} rows (points as rows), allocated once;
- * {@link #resize} to fewer rows reuses them. z[l] = a[l] W_l^T + b_l, a[l + 1] = relu(z[l]);
- * a[0] is the input.
+ * Activation buffers for a batch of up to {@code capacity} points, allocated once; {@link #resize}
+ * to fewer points reuses them. z[l] = a[l] W_l^T + b_l, a[l + 1] = relu(z[l]); a[0] holds the
+ * points and the last layer's single output is {@link #out}.
+ *
+ * <p>Every matrix is an array of rows (one per point, or one per row of W_l^T), and every product
+ * adds scaled rows ({@link #addScaledRows}): JDK 17's C2 vectorises a loop only when each array
+ * in it is indexed by the loop variable alone, so row arrays make the inner loops vector loops
+ * where EJML's flat row-major ones (an offset in every index) stay scalar. At 1024 x 100 x 100 the
+ * product ran at 12.6 GFLOP/s here against 4.5 for EJML's mult; every sum runs in the order EJML's
+ * did, so the values are bit for bit the same.
  */
 final class ForwardPass {
     /** Rows per chunk when evaluating many points: keeps buffers in cache and memory bounded. */
     static final int EVALUATION_CHUNK = 1024;
 
-    final DMatrixRMaj[] a;
-    final DMatrixRMaj[] z;
+    /** The points, capacity x d, row-major: where callers put the batch. */
+    final double[] input;
+    /** a[l][i]: layer l's input at point i; a[0] is copied from {@link #input}. */
+    final double[][][] a;
+    /** z[l][i]: hidden layer l's pre-activation at point i (no entry for the output layer). */
+    final double[][][] z;
+    /** The network's output at each point. */
+    final double[] out;
+    /** W_l^T by rows (fanIn x fanOut), copied from the network at each run (hidden layers). */
+    private final double[][][] weightRows;
+    private final int dimension;
+    private int rows;
 
     ForwardPass(ReluNetwork net, int capacity) {
         int layers = net.layers();
-        a = new DMatrixRMaj[layers];
-        z = new DMatrixRMaj[layers];
+        dimension = net.dimension();
+        input = new double[capacity * dimension];
+        a = new double[layers][][];
+        z = new double[layers - 1][][];
+        weightRows = new double[layers - 1][][];
         for (int l = 0; l < layers; l++) {
-            a[l] = new DMatrixRMaj(capacity, net.fanIn(l));
-            z[l] = new DMatrixRMaj(capacity, net.fanOut(l));
+            a[l] = new double[capacity][net.fanIn(l)];
+            if (l < layers - 1) {
+                z[l] = new double[capacity][net.fanOut(l)];
+                weightRows[l] = new double[net.fanIn(l)][net.fanOut(l)];
+            }
         }
+        out = new double[capacity];
+        rows = capacity;
     }
 
-    DMatrixRMaj input() {
-        return a[0];
+    /** Points in the current batch. */
+    int rows() {
+        return rows;
     }
 
-    /** Sets the batch to {@code rows} rows without allocating when rows &lt;= capacity. */
+    /** Sets the batch to {@code rows} points; no allocation. */
     void resize(int rows) {
-        for (int l = 0; l < a.length; l++) {
-            a[l].reshape(rows, a[l].numCols);
-            z[l].reshape(rows, z[l].numCols);
+        if (rows > out.length) {
+            throw new IllegalArgumentException("batch of " + rows + " points, capacity " + out.length);
         }
+        this.rows = rows;
     }
 
-    /** Runs the network on the rows of {@link #input()}; returns the output column z[L-1]. */
-    DMatrixRMaj run(ReluNetwork net) {
+    /** Runs the network on the points of {@link #input}; returns {@link #out}. */
+    double[] run(ReluNetwork net) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(input, i * dimension, a[0][i], 0, dimension);
+        }
         int last = a.length - 1;
-        for (int l = 0; l <= last; l++) {
-            DMatrixRMaj zl = z[l];
-            CommonOps_DDRM.mult(a[l], net.weights[l], zl); // weights hold W_l^T
+        for (int l = 0; l < last; l++) {
+            double[][] w = weightRows[l];
+            int fanOut = w[0].length;
+            double[] flat = net.weights[l].data;
+            for (int k = 0; k < w.length; k++) {
+                System.arraycopy(flat, k * fanOut, w[k], 0, fanOut);
+            }
             double[] b = net.biases[l].data;
-            double[] zd = zl.data;
-            int cols = zl.numCols;
-            int size = zl.numRows * cols;
-            if (l < last) {
-                double[] next = a[l + 1].data;
-                for (int i = 0; i < size; i += cols) {
-                    for (int j = 0; j < cols; j++) {
-                        double v = zd[i + j] + b[j];
-                        zd[i + j] = v;
-                        next[i + j] = v > 0 ? v : 0;
-                    }
-                }
-            } else {
-                for (int i = 0; i < size; i += cols) {
-                    for (int j = 0; j < cols; j++) {
-                        zd[i + j] += b[j];
-                    }
+            double[][] zl = z[l];
+            double[][] next = a[l + 1];
+            for (int i = 0; i < rows; i++) {
+                double[] zi = zl[i];
+                java.util.Arrays.fill(zi, 0.0);
+                addScaledRows(a[l][i], w, zi);
+                double[] ni = next[i];
+                for (int j = 0; j < fanOut; j++) {
+                    double v = zi[j] + b[j];
+                    zi[j] = v;
+                    ni[j] = v > 0 ? v : 0;
                 }
             }
         }
-        return z[last];
+        double[] w = net.weights[last].data; // W^T of the output layer: one column, fanIn long
+        double b = net.biases[last].data[0];
+        double[][] al = a[last];
+        for (int i = 0; i < rows; i++) {
+            double[] ai = al[i];
+            double total = 0;
+            for (int k = 0; k < w.length; k++) {
+                total += ai[k] * w[k];
+            }
+            out[i] = total + b;
+        }
+        return out;
+    }
+
+    /** target += sum_k scale[k] * rows[k], k in order: the i-th row of a product, or its transpose's. */
+    static void addScaledRows(double[] scale, double[][] rows, double[] target) {
+        for (int k = 0; k < rows.length; k++) {
+            double s = scale[k];
+            double[] row = rows[k];
+            for (int j = 0; j < target.length; j++) {
+                target[j] += s * row[j];
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.relufem.method.net;
 
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.relufem.method.net.optim.LeastSquaresObjective;
 import org.relufem.method.net.optim.Parameters;
 import org.relufem.sample.SampleSet;
@@ -26,9 +25,12 @@ final class MseObjective implements LeastSquaresObjective {
     private final ReluNetwork net;
     private final SampleSet data;
     private final ForwardPass pass;
-    private final DMatrixRMaj[] dz;
-    /** W_l (fanOut x fanIn), copied from the stored W_l^T before each backward product; see {@link #backpropagate}. */
-    private final DMatrixRMaj[] weightsByRow;
+    /** dz[l][i]: the loss's sensitivity to z_l at point i (rows x fanOut(l)). */
+    private final double[][][] dz;
+    /** W_l by rows (fanOut x fanIn), transposed from the stored W_l^T for the backward products. */
+    private final double[][][] weightsByRow;
+    /** d(W_l^T) by rows (fanIn x fanOut), summed here and then copied into {@link #weightGradients}. */
+    private final double[][][] gradientRows;
     private final DMatrixRMaj[] weightGradients;
     private final DMatrixRMaj[] biasGradients;
     private final Parameters parameters;
@@ -58,15 +60,17 @@ final class MseObjective implements LeastSquaresObjective {
         this.batchSize = Math.min(batchSize, data.count());
         this.pass = new ForwardPass(net, this.batchSize);
         int layers = net.layers();
-        this.dz = new DMatrixRMaj[layers];
-        this.weightsByRow = new DMatrixRMaj[layers];
+        this.dz = new double[layers][][];
+        this.weightsByRow = new double[layers][][];
+        this.gradientRows = new double[layers][][];
         this.weightGradients = new DMatrixRMaj[layers];
         this.biasGradients = new DMatrixRMaj[layers];
         double[][] values = new double[2 * layers][];
         double[][] gradients = new double[2 * layers][];
         for (int l = 0; l < layers; l++) {
-            dz[l] = new DMatrixRMaj(this.batchSize, net.fanOut(l));
-            weightsByRow[l] = new DMatrixRMaj(net.fanOut(l), net.fanIn(l));
+            dz[l] = new double[this.batchSize][net.fanOut(l)];
+            weightsByRow[l] = new double[net.fanOut(l)][net.fanIn(l)];
+            gradientRows[l] = new double[net.fanIn(l)][net.fanOut(l)];
             weightGradients[l] = new DMatrixRMaj(net.fanIn(l), net.fanOut(l));
             biasGradients[l] = new DMatrixRMaj(1, net.fanOut(l));
             values[2 * l] = net.weights[l].data;
@@ -83,7 +87,7 @@ final class MseObjective implements LeastSquaresObjective {
             permutation[i] = i;
         }
         if (isFullBatch()) {
-            System.arraycopy(data.points(), 0, pass.input().data, 0, data.points().length);
+            System.arraycopy(data.points(), 0, pass.input, 0, data.points().length);
             System.arraycopy(data.values(), 0, target, 0, target.length);
         }
     }
@@ -117,7 +121,7 @@ final class MseObjective implements LeastSquaresObjective {
         int rows = Math.min(batchSize, count - position);
         pass.resize(rows);
         int d = data.dimension();
-        double[] input = pass.input().data;
+        double[] input = pass.input;
         for (int r = 0; r < rows; r++) {
             int i = permutation[position + r];
             System.arraycopy(data.points(), i * d, input, r * d, d);
@@ -140,8 +144,7 @@ final class MseObjective implements LeastSquaresObjective {
     @Override
     public double evaluate() {
         if (shallow != null) {
-            DMatrixRMaj input = pass.input();
-            return shallow.lossAndGradient(input.numRows, input.data, target,
+            return shallow.lossAndGradient(pass.rows(), pass.input, target,
                     net.weights[0].data, net.biases[0].data, net.weights[1].data, net.biases[1].data[0],
                     weightGradients[0].data, biasGradients[0].data, weightGradients[1].data,
                     biasGradients[1].data);
@@ -149,34 +152,63 @@ final class MseObjective implements LeastSquaresObjective {
         return evaluateLayered();
     }
 
-    /** The layer-by-layer pass over whole-batch matrices, for any depth. */
+    /** The layer-by-layer pass over the batch, for any depth. */
     double evaluateLayered() {
-        DMatrixRMaj out = pass.run(net);
-        int rows = out.numRows;
+        double[] out = pass.run(net);
+        int rows = pass.rows();
         int last = dz.length - 1;
-        DMatrixRMaj delta = dz[last];
-        delta.reshape(rows, 1);
         double sum = 0;
         double scale = 2.0 / rows;
         for (int i = 0; i < rows; i++) {
-            double r = out.data[i] - target[i];
+            double r = out[i] - target[i];
             sum += r * r;
-            delta.data[i] = scale * r;
+            dz[last][i][0] = scale * r;
         }
         for (int l = last; l >= 0; l--) {
-            delta = dz[l];
-            CommonOps_DDRM.multTransA(pass.a[l], delta, weightGradients[l]); // d(W_l^T) = a_l^T dz_l
-            columnSums(delta, biasGradients[l].data);
+            weightGradient(l, rows);
+            double[] gb = biasGradients[l].data;
+            java.util.Arrays.fill(gb, 0.0);
+            for (int i = 0; i < rows; i++) {
+                double[] delta = dz[l][i];
+                for (int j = 0; j < gb.length; j++) {
+                    gb[j] += delta[j];
+                }
+            }
             if (l > 0) {
-                backpropagate(l, delta, rows);
+                backpropagate(l, rows);
             }
         }
         return sum / rows;
     }
 
+    /** d(W_l^T) = a_l^T dz_l, summed over the points in order, into {@link #weightGradients}[l]. */
+    private void weightGradient(int l, int rows) {
+        double[][] g = gradientRows[l];
+        for (double[] row : g) {
+            java.util.Arrays.fill(row, 0.0);
+        }
+        double[][] al = pass.a[l];
+        double[][] dl = dz[l];
+        for (int i = 0; i < rows; i++) {
+            double[] ai = al[i];
+            double[] delta = dl[i];
+            for (int k = 0; k < g.length; k++) {
+                double s = ai[k];
+                double[] gk = g[k];
+                for (int j = 0; j < gk.length; j++) {
+                    gk[j] += s * delta[j];
+                }
+            }
+        }
+        double[] flat = weightGradients[l].data;
+        for (int k = 0; k < g.length; k++) {
+            System.arraycopy(g[k], 0, flat, k * g[k].length, g[k].length);
+        }
+    }
+
     @Override
     public int residualCount() {
-        return pass.input().numRows;
+        return pass.rows();
     }
 
     @Override
@@ -187,72 +219,64 @@ final class MseObjective implements LeastSquaresObjective {
                     + parameters.size() + " Jacobian, got " + residuals.length + " and " + jacobian.numRows + " x "
                     + jacobian.numCols);
         }
-        DMatrixRMaj out = pass.run(net);
+        double[] out = pass.run(net);
         for (int i = 0; i < rows; i++) {
-            residuals[i] = out.data[i] - target[i];
+            residuals[i] = out[i] - target[i];
         }
         int last = dz.length - 1;
-        DMatrixRMaj delta = dz[last];
-        delta.reshape(rows, 1);
-        java.util.Arrays.fill(delta.data, 0, rows, 1.0);
+        for (int i = 0; i < rows; i++) {
+            dz[last][i][0] = 1.0;
+        }
         int columns = jacobian.numCols;
         double[] jd = jacobian.data;
         int offset = columns; // the first column of layer l's block, found from the end
         for (int l = last; l >= 0; l--) {
-            delta = dz[l];
             int in = net.fanIn(l);
             int fanOut = net.fanOut(l);
             offset -= in * fanOut + fanOut;
-            double[] ad = pass.a[l].data;
-            double[] dd = delta.data;
             for (int i = 0; i < rows; i++) {
+                double[] ai = pass.a[l][i];
+                double[] delta = dz[l][i];
                 int row = i * columns + offset;
                 for (int k = 0; k < in; k++) {
-                    double a = ad[i * in + k];
+                    double a = ai[k];
                     int at = row + k * fanOut;
                     for (int j = 0; j < fanOut; j++) {
-                        jd[at + j] = a * dd[i * fanOut + j];
+                        jd[at + j] = a * delta[j];
                     }
                 }
-                System.arraycopy(dd, i * fanOut, jd, row + in * fanOut, fanOut);
+                System.arraycopy(delta, 0, jd, row + in * fanOut, fanOut);
             }
             if (l > 0) {
-                backpropagate(l, delta, rows);
-            }
-        }
-    }
-
-    private static void columnSums(DMatrixRMaj m, double[] out) {
-        int cols = m.numCols;
-        java.util.Arrays.fill(out, 0, cols, 0.0);
-        double[] md = m.data;
-        int size = m.numRows * cols;
-        for (int i = 0; i < size; i += cols) {
-            for (int j = 0; j < cols; j++) {
-                out[j] += md[i + j];
+                backpropagate(l, rows);
             }
         }
     }
 
     /**
-     * dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free.
-     * The product runs on a row-major copy of W_l: EJML's multTransB(dz_l, W_l^T) forms each entry
-     * as a dot product, which C2 leaves scalar, while mult(dz_l, W_l) adds scaled rows, which it
-     * vectorises. Same sums in the same order, so the same bits (rows of depth 2-4 nets, Adam and LM,
-     * compared); at 1024 x 100 x 100 the product took 4.5 ms instead of 7.1, and a full-batch Adam
-     * step of 2 -> 100 x 3 -> 1 on 1024 points (JMH, one JVM after the other) 29-30 ms instead of 35.
+     * dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free. Each
+     * row is a sum of W_l's rows scaled by dz_l's entries ({@link ForwardPass#addScaledRows}), in the
+     * order of EJML's multTransB(dz_l, W_l^T) that ran here before, on a transposed copy of W_l^T.
      */
-    private void backpropagate(int l, DMatrixRMaj delta, int rows) {
-        DMatrixRMaj previous = dz[l - 1];
-        previous.reshape(rows, previous.numCols);
-        CommonOps_DDRM.transpose(net.weights[l], weightsByRow[l]);
-        CommonOps_DDRM.mult(delta, weightsByRow[l], previous);
-        double[] pd = previous.data;
-        double[] zd = pass.z[l - 1].data;
-        int size = rows * previous.numCols;
-        for (int i = 0; i < size; i++) {
-            if (!(zd[i] > 0)) {
-                pd[i] = 0;
+    private void backpropagate(int l, int rows) {
+        double[][] w = weightsByRow[l];
+        int fanIn = w[0].length;
+        double[] flat = net.weights[l].data;
+        for (int j = 0; j < w.length; j++) {
+            double[] wj = w[j];
+            for (int k = 0; k < fanIn; k++) {
+                wj[k] = flat[k * w.length + j];
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            double[] previous = dz[l - 1][i];
+            java.util.Arrays.fill(previous, 0.0);
+            ForwardPass.addScaledRows(dz[l][i], w, previous);
+            double[] zi = pass.z[l - 1][i];
+            for (int k = 0; k < fanIn; k++) {
+                if (!(zi[k] > 0)) {
+                    previous[k] = 0;
+                }
             }
         }
     }

@@ -174,9 +174,8 @@ public final class ReluNetwork implements Approximant {
         for (int start = 0; start < count; start += ForwardPass.EVALUATION_CHUNK) {
             int rows = Math.min(ForwardPass.EVALUATION_CHUNK, count - start);
             pass.resize(rows);
-            System.arraycopy(points, start * inputs, pass.input().data, 0, rows * inputs);
-            DMatrixRMaj result = pass.run(this);
-            System.arraycopy(result.data, 0, out, start, rows);
+            System.arraycopy(points, start * inputs, pass.input, 0, rows * inputs);
+            System.arraycopy(pass.run(this), 0, out, start, rows);
         }
     }
 
