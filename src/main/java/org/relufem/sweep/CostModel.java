@@ -26,17 +26,19 @@ public final class CostModel {
     static final double SEARCH_MOVES_PIECEWISE_LINEAR = 2.8;
 
     /**
-     * Full-batch training, per point per epoch (forward and backward): depth 1 runs the fused kernel
-     * at 0.55 ns per parameter (2 -> 1000 -> 1: 2.0-3.6 us per point, 2 -> 100 -> 1: 0.2-0.3 us,
-     * 2 -> 10 -> 1: 0.06-0.07 us); depth
-     * >= 2 runs EJML products at 2 ns per parameter plus 10 ns per hidden unit (2 -> 100 x 3 -> 1:
-     * 40 us, 2 -> 20 x 30 -> 1: 34 us, 2 -> 300 x 3 -> 1: 430 us per point).
+     * Full-batch training, per point per epoch (forward and backward), fitted to fit_seconds of
+     * 40-epoch trials on 1024 points in d = 2 (JIT warm): depth 1 runs the fused kernel at 0.4 ns
+     * per parameter (2 -> 10 -> 1: 0.07-0.09 us per point, 2 -> 100 -> 1: 0.16 us, 2 -> 1000 -> 1:
+     * 1.7 us, 2 -> 3000 -> 1: 4.8 us); depth >= 2 runs the row-array products of ForwardPass at
+     * 0.41 ns per parameter plus 11 ns per hidden unit and 60 ns per point (2 -> 10 x 2 -> 1: 0.36
+     * us, 2 -> 40 x 4 -> 1: 3.7 us, 2 -> 100 x 3 -> 1: 12 us, 2 -> 300 x 4 -> 1: 141 us; every
+     * width 10-300 and depth 2-8 within 18%).
      */
-    static final double SHALLOW_SECONDS_PER_POINT = 50e-9;
-    static final double SHALLOW_SECONDS_PER_PARAMETER = 0.55e-9;
-    static final double LAYERED_SECONDS_PER_POINT = 300e-9;
-    static final double LAYERED_SECONDS_PER_PARAMETER = 2.0e-9;
-    static final double LAYERED_SECONDS_PER_UNIT = 10e-9;
+    static final double SHALLOW_SECONDS_PER_POINT = 40e-9;
+    static final double SHALLOW_SECONDS_PER_PARAMETER = 0.40e-9;
+    static final double LAYERED_SECONDS_PER_POINT = 60e-9;
+    static final double LAYERED_SECONDS_PER_PARAMETER = 0.41e-9;
+    static final double LAYERED_SECONDS_PER_UNIT = 11e-9;
     /**
      * Per optimiser step besides the pass: Adam's update of every parameter and a fixed overhead;
      * what mini-batches add (2 -> 100 -> 1 at batch 32: 8 us a step).

@@ -43,9 +43,10 @@ class CostModelTest {
         assertTrue(CostModel.seconds(net(100, 1, 1024, 10000)) > 9 * base, "the largest checkpoint counts");
         Trial p1 = new Trial(0, "p1", "seed2d", 2, "grid", 128, 128 * 128, null, null, null, null, null, null, null,
                 List.of(), 0, 1000, false);
-        assertTrue(CostModel.seconds(p1) < 0.01 * base);
-        // The seed study's 2 -> 100 -> 1, 1000 epochs on 1024 points measured 0.15-0.33 s here.
-        assertTrue(base > 0.05 && base < 1.0, "estimate " + base);
+        // Measured (whole trials, JIT warm): P1 on 128 x 128 2.5 ms, the seed study's 2 -> 100 -> 1,
+        // 1000 epochs on 1024 points 0.145 s (0.15-0.33 s before the fused kernel's pair loop).
+        assertTrue(CostModel.seconds(p1) < 0.03 * base, "p1 " + CostModel.seconds(p1) + " vs net " + base);
+        assertTrue(base > 0.1 && base < 0.3, "estimate " + base);
     }
 
     @Test
