@@ -2,6 +2,7 @@ package org.relufem.method.net;
 
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.relufem.method.Rows;
 import org.relufem.method.net.optim.LeastSquaresObjective;
 import org.relufem.method.net.optim.Parameters;
 import org.relufem.sample.SampleSet;
@@ -255,7 +256,7 @@ final class MseObjective implements LeastSquaresObjective {
 
     /**
      * dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free. Each
-     * row is a sum of W_l's rows scaled by dz_l's entries ({@link ForwardPass#addScaledRows}), in the
+     * row is a sum of W_l's rows scaled by dz_l's entries ({@link Rows}), in the
      * order of EJML's multTransB(dz_l, W_l^T) that ran here before, on a transposed copy of W_l^T.
      */
     private void backpropagate(int l, int rows) {
@@ -271,7 +272,7 @@ final class MseObjective implements LeastSquaresObjective {
         for (int i = 0; i < rows; i++) {
             double[] previous = dz[l - 1][i];
             java.util.Arrays.fill(previous, 0.0);
-            ForwardPass.addScaledRows(dz[l][i], w, previous);
+            Rows.addScaled(dz[l][i], w, previous);
             double[] zi = pass.z[l - 1][i];
             for (int k = 0; k < fanIn; k++) {
                 if (!(zi[k] > 0)) {
