@@ -9,6 +9,7 @@ import org.relufem.method.Fit;
 import org.relufem.method.Stage;
 import org.relufem.method.net.optim.Optimizer;
 import org.relufem.method.net.optim.Optimizers;
+import org.relufem.method.net.optim.StepSizeOptimizer;
 import org.relufem.metric.Errors;
 import org.relufem.sample.RandomStreams;
 import org.relufem.sample.SampleSet;
@@ -120,14 +121,16 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         Optimizer opt = Optimizers.create(optimizer, lr);
         int maxEpochs = epochs.get(epochs.size() - 1);
         LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
+        // The constructor refused lr_end for optimisers whose lr is not a step size.
+        StepSizeOptimizer scheduled = schedule == null ? null : (StepSizeOptimizer) opt;
         double[] history = new double[maxEpochs];
         List<Stage> stages = new ArrayList<>(epochs.size());
         int steps = objective.batchesPerEpoch();
         double limit = BLOW_UP * Math.max(Errors.of(net, data).mse(), meanSquare(data.values()));
         int next = 0;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            if (schedule != null) {
-                opt.setLearningRate(schedule.rate(epoch));
+            if (scheduled != null) {
+                scheduled.setLearningRate(schedule.rate(epoch));
             }
             double weighted = 0;
             for (int s = 0; s < steps; s++) {

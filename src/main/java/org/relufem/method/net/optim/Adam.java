@@ -6,7 +6,7 @@ package org.relufem.method.net.optim;
  * p &lt;- p - (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
  * (Kingma &amp; Ba 2015, Algorithm 1, with eps outside the bias-corrected square root as in torch).
  */
-public final class Adam implements Optimizer {
+public final class Adam implements StepSizeOptimizer {
     private double lr;
     private final double beta1;
     private final double beta2;

@@ -20,7 +20,7 @@ import org.ejml.dense.row.linsol.svd.SolvePseudoInverseSvd_DDRM;
  * hidden layers followed by the solve, so the parameters after every step (and every checkpoint)
  * have the optimal output layer; it returns the loss before the step, as Adam does.
  */
-public final class AdamLeastSquares implements Optimizer {
+public final class AdamLeastSquares implements StepSizeOptimizer {
     /** 25 million doubles, 200 MB. */
     public static final long MAX_JACOBIAN_ENTRIES = 25_000_000L;
     /**

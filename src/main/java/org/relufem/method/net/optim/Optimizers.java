@@ -30,13 +30,9 @@ public final class Optimizers {
         };
     }
 
-    /**
-     * Whether optimiser {@code name}'s lr is a step size a schedule may change between steps
-     * ({@link Optimizer#setLearningRate}): Adam's, in adam and adam_lsq. In lbfgs it is the line
-     * search's trial step and in lm the initial damping, which a decay would not make smaller steps.
-     */
+    /** Whether optimiser {@code name}'s lr is a step size a schedule may change ({@link StepSizeOptimizer}). */
     public static boolean schedulesLearningRate(String name) {
-        return name.equals("adam") || name.equals("adam_lsq");
+        return create(name, 1e-3) instanceof StepSizeOptimizer;
     }
 
     /** Whether optimiser {@code name} refuses mini-batches (it needs one fixed loss). */
