@@ -1,5 +1,7 @@
 package org.relufem.sweep;
 
+import org.relufem.method.net.ReluNetwork;
+
 /**
  * A rough estimate of a trial's cost in core-seconds, for {@code plan}, longest-first scheduling,
  * chunking and the progress ETA. One formula per method: a flop or operation count read from the
@@ -153,8 +155,7 @@ public final class CostModel {
 
     /** Parameters of a dim -> width x depth -> 1 network. */
     static double networkParameters(Trial t) {
-        double w = t.width();
-        return w * (t.dim() + 1) + (t.depth() - 1) * w * (w + 1) + w + 1;
+        return ReluNetwork.parameterCount(t.dim(), t.width(), t.depth());
     }
 
     /** One training pass (forward and backward) over one point. */

@@ -140,7 +140,7 @@ public final class ReluNetwork implements Approximant {
     }
 
     /** Weights and biases of an inputs -> width x depth -> 1 network. */
-    static long parameterCount(int inputs, int width, int depth) {
+    public static long parameterCount(int inputs, int width, int depth) {
         return (long) width * (inputs + 1) + (long) (depth - 1) * width * (width + 1) + width + 1;
     }
 
