@@ -26,17 +26,17 @@ import org.relufem.sweep.TrialSpace;
  * loses at most the chunk in flight and a rerun of the same spec computes only the trials whose
  * rows are missing. The driver holds one chunk's trial indices at a time, never the rows.
  *
- * <p>Within a chunk the trials are sorted by {@link CostModel} estimate, longest first, and dealt
- * round-robin to a few tasks per core: every task gets a similar mix of long and short trials
- * and runs its own longest first, so the cores finish together (greedy LPT), and each task runs
- * many trials, which keeps Spark's per-task cost (scheduling, one Parquet file, a commit) small
- * against the work.
+ * <p>Within a chunk the trials are sorted by {@link CostModel} estimate, longest first, and cut
+ * into tasks of decreasing cost ({@link #deal}): the long trials start first and the chunk ends
+ * with small tasks, so the cores finish together (greedy LPT), while a dozen or so tasks per
+ * core-pair keep Spark's per-task cost (scheduling, one Parquet file, a commit) small against
+ * the work.
  */
 public final class SweepJob {
     /** Most trials in one chunk, whatever their cost: bounds the driver's memory per chunk. */
     static final int MAX_CHUNK_TRIALS = 20_000;
-    /** Tasks per core in a chunk: enough slack for estimates that are off, few enough that each runs many trials. */
-    static final int TASKS_PER_CORE = 4;
+    /** A task holds at least 1/(this x cores) of its chunk's estimated cost: the size of the last tasks. */
+    static final int SMALLEST_TASK_PER_CORE = 16;
 
     private SweepJob() {
     }
@@ -131,7 +131,7 @@ public final class SweepJob {
             if (indices.isEmpty()) {
                 continue;
             }
-            List<long[]> groups = deal(indices, costs, Math.min(indices.size(), TASKS_PER_CORE * cores));
+            List<long[]> groups = deal(indices, costs, cores);
             JavaRDD<Row> rows = jsc.parallelize(groups, groups.size())
                     .flatMap(group -> runGroup(space, group, failFast, budget, runner, counters).iterator());
             String staged = store.stagingDir(chunks);
@@ -183,24 +183,46 @@ public final class SweepJob {
     }
 
     /**
-     * Deals trials, sorted by decreasing cost (index as tie-break), round-robin into {@code n}
-     * groups: group g gets the g-th, (g+n)-th, ... longest, so the groups' costs are close and
-     * each group is itself in decreasing order.
+     * Cuts the trials, sorted by decreasing cost (index as tie-break), into consecutive tasks of
+     * decreasing cost (guided self-scheduling): each task takes the next trials until it holds
+     * 1/(2 cores) of the cost not yet assigned, and at least 1/({@value #SMALLEST_TASK_PER_CORE}
+     * cores) of the whole. Spark launches a stage's tasks in index order, so the longest trials
+     * run first and a core that falls behind (host load, the JIT, an estimate that is off) leaves
+     * the others idle for at most one of the small last tasks. Equal tasks, four per core, left up
+     * to a quarter of a core's share as that tail: 200 trials of 0.15 s (conf/bench-speedup.conf)
+     * ran 0.8-3.3 s longer on local[2] than on two plain threads (median 1.10 x their time); cut
+     * this way, 0.98 x (jobs/bench, paired runs).
      */
-    static List<long[]> deal(List<Long> indices, List<Double> costs, int n) {
-        Integer[] order = new Integer[indices.size()];
+    static List<long[]> deal(List<Long> indices, List<Double> costs, int cores) {
+        int n = indices.size();
+        Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> {
             int c = Double.compare(costs.get(b), costs.get(a));
             return c != 0 ? c : Long.compare(indices.get(a), indices.get(b));
         });
-        List<long[]> groups = new ArrayList<>(n);
-        for (int g = 0; g < n; g++) {
-            long[] group = new long[(order.length - g + n - 1) / n];
+        double total = costs.stream().mapToDouble(Double::doubleValue).sum();
+        boolean costed = total > 0; // else every trial weighs the same
+        double[] weight = new double[n];
+        for (int k = 0; k < n; k++) {
+            weight[k] = costed ? costs.get(order[k]) : 1;
+        }
+        double remaining = costed ? total : n;
+        double smallest = remaining / (SMALLEST_TASK_PER_CORE * (double) cores);
+        List<long[]> groups = new ArrayList<>();
+        for (int at = 0; at < n; ) {
+            double target = Math.max(remaining / (2.0 * cores), smallest);
+            int from = at;
+            double sum = 0;
+            while (at < n && (at == from || sum < target)) {
+                sum += weight[at++];
+            }
+            long[] group = new long[at - from];
             for (int k = 0; k < group.length; k++) {
-                group[k] = indices.get(order[g + k * n]);
+                group[k] = indices.get(order[from + k]);
             }
             groups.add(group);
+            remaining -= sum;
         }
         return groups;
     }
