@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """jobs/bench's driver: runs relufem's cases and the peers' back to back and joins them.
 
-Every time is a median over repetitions measured in this run; ratios < 1 mean relufem is faster.
+Every time is a median over repetitions measured in this run; ratios < 1 mean relufem is faster
+(the scaling ratios are medians of ratios paired rep by rep, see warm_scaling).
 Peers live in ../shared/peers (read-only; the libtorch one is copied and built under target/).
 """
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -14,6 +16,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PEERS = os.path.normpath(os.path.join(ROOT, "..", "shared", "peers"))
 QUICK = "--quick" in sys.argv[1:]
+SCALING_SPEC = "conf/bench-speedup.conf"
 ONE_THREAD = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
 
@@ -43,16 +46,75 @@ def tables(text):
     return out
 
 
-def relufem_cases():
-    log("relufem: JMH kernels")
+def java(main, *args):
+    """A java command line for one of relufem's test-scope mains, with Spark's module options."""
     cp = ":".join([os.path.join(ROOT, "target/test-classes"), os.path.join(ROOT, "target/classes"),
                    open(os.path.join(ROOT, "target/test-classpath.txt")).read().strip()])
-    out = run(["java"] + os.environ.get("RELUFEM_MODULE_OPTIONS", "").split()
-              + ["-Dlog4j2.configurationFile=" + os.path.join(ROOT, "conf/log4j2.properties"), "-cp", cp,
-                 "org.relufem.bench.BenchMain"] + (["--quick"] if QUICK else []), cwd=ROOT)
+    return (["java"] + os.environ.get("RELUFEM_MODULE_OPTIONS", "").split()
+            + ["-Dlog4j2.configurationFile=" + os.path.join(ROOT, "conf/log4j2.properties"), "-cp", cp, main]
+            + list(args))
+
+
+def relufem_cases():
+    log("relufem: JMH kernels")
+    out = run(java("org.relufem.bench.BenchMain", *(["--quick"] if QUICK else [])), cwd=ROOT)
     # JMH's forked JVMs inherit the module options and print JDK warnings to stdout: not data.
     out = "\n".join(line for line in out.splitlines() if not line.startswith("WARNING:"))
     return {r["case"]: float(r["value"]) for r in tables(out)[None][1]}
+
+
+class ScalingWorker:
+    """A live org.relufem.bench.ScalingWorker JVM (a local[cores] session): one command, one time."""
+
+    def __init__(self, cores):
+        self.cores = cores
+        self.log = os.path.join(ROOT, "target", "bench", f"worker-local{cores}.log")
+        out = os.path.join(ROOT, "target", "bench", f"warm-local{cores}")
+        self.proc = subprocess.Popen(java("org.relufem.bench.ScalingWorker", str(cores), SCALING_SPEC, out),
+                                     cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=open(self.log, "w"), text=True)
+
+    def seconds(self, command):
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        for line in self.proc.stdout:
+            if line.startswith("seconds\t"):
+                return float(line.split("\t")[1])
+        raise RuntimeError(f"the local[{self.cores}] bench worker stopped; see {self.log}")
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=300)
+
+
+def warm_scaling(reps):
+    """Medians of the scaling times and of their ratios paired rep by rep.
+
+    A local[1] and a local[2] worker stay alive and take turns (order swapped every rep), each
+    running the sweep and the same trials on plain threads, so that every ratio compares times
+    taken seconds apart under the same host load. Both have run the sweep once before timing
+    starts: Spark's one-off class loading and code generation are the cold case's business."""
+    log(f"sweep of {SCALING_SPEC} warm on local[1] and local[2], alternating, {reps} reps")
+    os.makedirs(os.path.join(ROOT, "target", "bench"), exist_ok=True)
+    workers = {c: ScalingWorker(c) for c in (1, 2)}
+    try:
+        for w in workers.values():
+            w.seconds("sweep")
+        t = {(c, k): [] for c in workers for k in ("sweep", "plain")}
+        for rep in range(reps):
+            for c in ((1, 2) if rep % 2 == 0 else (2, 1)):
+                for k in ("plain", "sweep"):
+                    t[c, k].append(workers[c].seconds(k))
+            log("rep " + ", ".join(f"{k} local[{c}] {v[-1]:.2f} s" for (c, k), v in sorted(t.items())))
+    finally:
+        for w in workers.values():
+            w.close()
+    med = {key: statistics.median(v) for key, v in t.items()}
+
+    def paired(a, b):
+        return statistics.median(x / y for x, y in zip(t[a], t[b]))
+    return med, {"sweep": paired((2, "sweep"), (1, "sweep")), "plain": paired((2, "plain"), (1, "plain")),
+                 "spark": paired((2, "sweep"), (2, "plain"))}
 
 
 def numpy_peer():
@@ -109,8 +171,8 @@ def libtorch_peer():
 def sweep_seconds(master):
     out_dir = os.path.join(ROOT, "target", "bench", "scaling-" + re.sub(r"\W", "", master))
     shutil.rmtree(out_dir, ignore_errors=True)
-    log(f"sweep of 200 equal trials on {master}")
-    p = subprocess.run([os.path.join(ROOT, "jobs", "relufem"), "run", "conf/bench-scaling.conf", "--out", out_dir,
+    log(f"sweep of {SCALING_SPEC} cold on {master}")
+    p = subprocess.run([os.path.join(ROOT, "jobs", "relufem"), "run", SCALING_SPEC, "--out", out_dir,
                         "--master", master], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(re.search(r"written in ([0-9.]+) s", p.stderr).group(1))
 
@@ -122,6 +184,7 @@ def main():
     linear_ns, bilinear_ns = scipy_peer()
     torch = libtorch_peer()
     peak = gemm_peak()
+    warm, warm_ratio = warm_scaling(3 if QUICK else 5)
     one, two = sweep_seconds("local[1]"), sweep_seconds("local[2]")
     rows = [
         ("train_w100_1000_steps", r["train_step_100x1"], "numpy float64", numpy[("float64", 100)], "<= 0.5"),
@@ -130,22 +193,22 @@ def main():
         ("train_w1000_1000_steps", r["train_step_1000x1"], "numpy float64", numpy[("float64", 1000)], "<= 0.6"),
         ("p1_eval_32x32_ns_per_point", r["eval_p1_d2n32"], "scipy RegularGridInterpolator", bilinear_ns, "<= 0.125"),
         ("p1_eval_32x32_ns_per_point", r["eval_p1_d2n32"], "scipy LinearNDInterpolator", linear_ns, "-"),
-        ("sweep_200_trials_local2_warm_s", r["sweep_warm_local2"], "relufem local[1] warm", r["sweep_warm_local1"],
-         "<= 0.556"),
-        ("trials_200_2_threads_no_spark_s", r["trials_2_threads"], "1 thread", r["trials_1_thread"],
-         "(the VM's ceiling)"),
-        ("sweep_200_trials_local2_warm_s", r["sweep_warm_local2"], "2 plain threads", r["trials_2_threads"],
-         "(Spark's share)"),
+        ("sweep_200_trials_local2_warm_s", warm[2, "sweep"], "relufem local[1] warm", warm[1, "sweep"], "<= 0.556",
+         warm_ratio["sweep"]),
+        ("trials_200_2_threads_no_spark_s", warm[2, "plain"], "1 thread", warm[1, "plain"], "(the VM's ceiling)",
+         warm_ratio["plain"]),
+        ("sweep_200_trials_local2_warm_s", warm[2, "sweep"], "2 plain threads", warm[2, "plain"], "(Spark's share)",
+         warm_ratio["spark"]),
         ("sweep_200_trials_local2_cold_s", two, "relufem local[1] cold", one, "(+ JVM warm-up)"),
         ("train_gflops_1000x1", r["train_gflops_1000x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
         ("train_gflops_100x1", r["train_gflops_100x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
     ]
     print("case\trelufem\tpeer\tpeer_value\tratio\tgoal")
-    for case, mine, peer, theirs, goal in rows:
+    for case, mine, peer, theirs, goal, *paired in rows:
         if theirs is None:
             print(f"{case}\t{mine:.4g}\t{peer}\tskipped\t-\t{goal}")
         else:
-            print(f"{case}\t{mine:.4g}\t{peer}\t{theirs:.4g}\t{mine / theirs:.3f}\t{goal}")
+            print(f"{case}\t{mine:.4g}\t{peer}\t{theirs:.4g}\t{(paired[0] if paired else mine / theirs):.3f}\t{goal}")
     print("# relufem only")
     print("case\tvalue\tunit")
     for d, n in (("1", "1024"), ("2", "32"), ("3", "16"), ("4", "8"), ("6", "8")):

@@ -28,6 +28,23 @@ class SweepSpecTest {
             """;
 
     @Test
+    void theBenchSpecsAre200EqualTrialsThatDifferOnlyInEpochs() {
+        SweepSpec small = SweepSpec.load(Path.of("conf/bench-scaling.conf"));
+        SweepSpec speedup = SweepSpec.load(Path.of("conf/bench-speedup.conf"));
+        TrialSpace a = new TrialSpace(small);
+        TrialSpace b = new TrialSpace(speedup);
+        assertEquals(200, a.size());
+        assertEquals(200, b.size());
+        assertEquals(List.of(300), small.methods().get(0).epochs());
+        assertEquals(List.of(1500), speedup.methods().get(0).epochs());
+        assertEquals(small.canonical().replace("bench-scaling", "bench-speedup").replace("\"epochs\":300,",
+                "\"epochs\":1500,"), speedup.canonical(), "same trials but for epochs and the sweep name");
+        for (long i = 0; i < b.size(); i++) {
+            assertEquals(CostModel.seconds(b.trial(0)), CostModel.seconds(b.trial(i)), "trial " + i + " differs in cost");
+        }
+    }
+
+    @Test
     void theSeedSpecReadsAsTheSeedStudy() {
         SweepSpec spec = SweepSpec.load(Path.of("conf/seed.conf"));
         assertEquals("seed-study", spec.name());
