@@ -28,9 +28,8 @@ import org.relufem.sweep.TrialSpace;
  *
  * <p>Within a chunk the trials are sorted by {@link CostModel} estimate, longest first, and cut
  * into tasks of decreasing cost ({@link #deal}): the long trials start first and the chunk ends
- * with small tasks, so the cores finish together (greedy LPT), while a dozen or so tasks per
- * core-pair keep Spark's per-task cost (scheduling, one Parquet file, a commit) small against
- * the work.
+ * with small tasks, so the cores finish together (greedy LPT), while five or six tasks per core
+ * keep Spark's per-task cost (scheduling, one Parquet file, a commit) small against the work.
  */
 public final class SweepJob {
     /** Most trials in one chunk, whatever their cost: bounds the driver's memory per chunk. */
@@ -191,7 +190,7 @@ public final class SweepJob {
      * the others idle for at most one of the small last tasks. Equal tasks, four per core, left up
      * to a quarter of a core's share as that tail: 200 trials of 0.15 s (conf/bench-speedup.conf)
      * ran 0.8-3.3 s longer on local[2] than on two plain threads (median 1.10 x their time); cut
-     * this way, 0.98 x (jobs/bench, paired runs).
+     * this way, 0.98-1.07 x in three runs (jobs/bench's paired turns).
      */
     static List<long[]> deal(List<Long> indices, List<Double> costs, int cores) {
         int n = indices.size();
