@@ -2,10 +2,10 @@ package org.relufem.cli;
 
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.BadInputException;
 import org.relufem.sweep.BuildInfo;
-import org.relufem.sweep.SpecException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code relufem} entry point. Exit codes: 0 success, 2 bad input (spec, arguments, output
@@ -56,7 +56,7 @@ public final class Main implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof SpecException) {
+        if (e instanceof BadInputException) {
             err.println("relufem: " + oneLine(e.getMessage()));
             return 2;
         }

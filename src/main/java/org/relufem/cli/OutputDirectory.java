@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.relufem.BadInputException;
 import org.relufem.report.ResultsTable;
-import org.relufem.sweep.SpecException;
 
 /** Checks an --out directory before anything is written to it. */
 final class OutputDirectory {
@@ -16,7 +16,7 @@ final class OutputDirectory {
      * Accepts a missing directory, an empty one, or one holding a relufem table. Remote paths
      * (hdfs://, s3a://) are left to Spark.
      *
-     * @throws SpecException for a file, or a non-empty directory that is not a relufem table
+     * @throws BadInputException for a file, or a non-empty directory that is not a relufem table
      */
     static void checkWritable(String out) {
         requireNamed(out);
@@ -25,10 +25,10 @@ final class OutputDirectory {
         }
         Path path = Path.of(out);
         if (Files.exists(path) && !Files.isDirectory(path)) {
-            throw new SpecException("--out " + out + " is a file, not a directory");
+            throw new BadInputException("--out " + out + " is a file, not a directory");
         }
         if (Files.isDirectory(path) && !isEmpty(path) && !ResultsTable.exists(out)) {
-            throw new SpecException("--out " + out + " is a non-empty directory that holds no relufem table;"
+            throw new BadInputException("--out " + out + " is a non-empty directory that holds no relufem table;"
                     + " refusing to write into it");
         }
     }
@@ -36,7 +36,7 @@ final class OutputDirectory {
     /** An empty --out would mean the working directory; refuse it instead of guessing. */
     static void requireNamed(String out) {
         if (out.isBlank()) {
-            throw new SpecException("--out is empty: name the results directory");
+            throw new BadInputException("--out is empty: name the results directory");
         }
     }
 
@@ -44,7 +44,7 @@ final class OutputDirectory {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
         } catch (IOException e) {
-            throw new SpecException("--out " + dir + " cannot be read: " + e.getMessage());
+            throw new BadInputException("--out " + dir + " cannot be read: " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.relufem.report.OutputFormat;
 import org.relufem.sweep.CostModel;
+import org.relufem.sweep.MethodBlock;
+import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialSpace;
 import picocli.CommandLine.Command;
@@ -32,13 +34,13 @@ final class PlanCommand implements Runnable {
         if (cores != null && cores < 1) {
             throw new ParameterException(command.commandLine(), "--cores must be >= 1, got " + cores);
         }
-        SweepSpec sweep = SweepSpec.load(spec);
+        SweepSpec sweep = SpecParser.load(spec);
         TrialSpace space = new TrialSpace(sweep);
         List<String[]> lines = new ArrayList<>();
         double total = 0;
         long start = 0;
         for (int b = 0; b < sweep.methods().size(); b++) {
-            SweepSpec.MethodSpec m = sweep.methods().get(b);
+            MethodBlock m = sweep.methods().get(b);
             long trials = space.blockSize(b);
             double seconds = 0;
             for (long i = start; i < start + trials; i++) {
@@ -46,9 +48,8 @@ final class PlanCommand implements Runnable {
             }
             start += trials;
             total += seconds;
-            long rows = trials * (m.isNetwork() ? m.epochs().size() : 1);
-            lines.add(new String[] {String.valueOf(b), m.method(), m.data().sampler(), String.valueOf(trials),
-                String.valueOf(rows), String.format(Locale.ROOT, "%.1f", seconds)});
+            lines.add(new String[] {String.valueOf(b), m.method(), m.data().sampler().label(), String.valueOf(trials),
+                String.valueOf(space.blockRows(b)), String.format(Locale.ROOT, "%.1f", seconds)});
         }
         System.out.println("sweep " + sweep.name() + " (" + spec + ")");
         OutputFormat.printTable(new String[] {"block", "method", "sampler", "trials", "rows", "est_core_seconds"},

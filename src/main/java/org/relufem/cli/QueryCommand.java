@@ -10,10 +10,10 @@ import org.apache.spark.executor.Executor;
 import org.apache.spark.scheduler.TaskSetManager;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.BadInputException;
 import org.relufem.report.OutputFormat;
 import org.relufem.report.ResultsTable;
 import org.relufem.spark.Sessions;
-import org.relufem.sweep.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,12 +57,12 @@ final class QueryCommand implements Runnable {
      * table or function, type mismatch; class 22: data errors such as division by zero or a bad cast),
      * as bad input: its message without the plan or the query context Spark appends.
      */
-    static java.util.Optional<SpecException> userError(Throwable e) {
+    static java.util.Optional<BadInputException> userError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SparkThrowable s && s.getSqlState() != null
                     && (s.getSqlState().startsWith("42") || s.getSqlState().startsWith("22"))) {
                 String message = t instanceof AnalysisException a ? a.getSimpleMessage() : t.getMessage();
-                return java.util.Optional.of(new SpecException("SQL failed: " + message.split("\\R\\s*== ")[0]));
+                return java.util.Optional.of(new BadInputException("SQL failed: " + message.split("\\R\\s*== ")[0]));
             }
         }
         return java.util.Optional.empty();

@@ -2,11 +2,12 @@ package org.relufem.cli;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.BadInputException;
 import org.relufem.report.ResultsTable;
 import org.relufem.report.SweepSummary;
 import org.relufem.spark.Sessions;
 import org.relufem.spark.SweepJob;
-import org.relufem.sweep.SpecException;
+import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialSpace;
 import picocli.CommandLine.Command;
@@ -41,12 +42,12 @@ final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        SweepSpec sweep = SweepSpec.load(spec);
+        SweepSpec sweep = SpecParser.load(spec);
         if (!(chunkSeconds > 0)) {
-            throw new SpecException("--chunk-seconds must be > 0, got " + chunkSeconds);
+            throw new BadInputException("--chunk-seconds must be > 0, got " + chunkSeconds);
         }
         if (trialBudget != null && !(trialBudget > 0)) {
-            throw new SpecException("--trial-budget must be > 0 seconds, got " + trialBudget);
+            throw new BadInputException("--trial-budget must be > 0 seconds, got " + trialBudget);
         }
         OutputDirectory.checkWritable(table.out);
         TrialSpace space = new TrialSpace(sweep);

@@ -1,7 +1,7 @@
 package org.relufem.metric;
 
-import org.relufem.method.Approximant;
 import org.relufem.sample.SampleSet;
+import org.relufem.target.PointFunction;
 
 /**
  * Errors of an approximation g against the truth f over a test set of m points.
@@ -40,10 +40,10 @@ public record Errors(double mse, double rmse, double relL2, double maxAbsErr) {
         return new Errors(mse, Math.sqrt(mse), Math.sqrt(squared / norm), max);
     }
 
-    /** The errors of {@code approximant} on the points and values of {@code test}. */
-    public static Errors of(Approximant approximant, SampleSet test) {
+    /** The errors of {@code g} on the points and values of {@code test}. */
+    public static Errors of(PointFunction g, SampleSet test) {
         double[] predicted = new double[test.count()];
-        approximant.values(test.points(), test.count(), predicted);
+        g.values(test.points(), test.count(), predicted);
         return of(test.values(), predicted);
     }
 }

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.BadInputException;
 import org.relufem.metric.RateFit;
 import org.relufem.report.Charts.Series;
 import org.relufem.report.Charts.Style;
-import org.relufem.sweep.SpecException;
 
 /**
  * One self-contained HTML page per results table: for each sweep, the seed-style comparison
@@ -36,14 +36,14 @@ public final class HtmlReport {
      * The report of sweep {@code sweep}, or of every sweep when it is null, from the table under
      * {@code out}.
      *
-     * @throws SpecException when the table is missing or holds no such sweep
+     * @throws BadInputException when the table is missing or holds no such sweep
      */
     public static String render(SparkSession spark, String out, String sweep) {
         ResultsTable.register(spark, out);
         List<String> sweeps = spark.sql("SELECT DISTINCT sweep FROM trials ORDER BY sweep").collectAsList()
                 .stream().map(r -> r.getString(0)).toList();
         if (sweep != null && !sweeps.contains(sweep)) {
-            throw new SpecException("no sweep '" + sweep + "' under " + out + "; it holds: " + String.join(", ", sweeps));
+            throw new BadInputException("no sweep '" + sweep + "' under " + out + "; it holds: " + String.join(", ", sweeps));
         }
         HtmlReport r = new HtmlReport(spark);
         r.page(out, sweep == null ? sweeps : List.of(sweep));
@@ -140,10 +140,11 @@ public final class HtmlReport {
         }
     }
 
+    /** The network charts: over the rows that have a width (every method with one is a network). */
     private void netCharts(String s) {
         List<Row> byWidth = spark.sql(("SELECT width, min(rmse), percentile(rmse, 0.5), max(rmse) FROM trials "
-                + "WHERE sweep = '%s' AND method = 'relu_net' AND status = 'ok' AND rmse > 0 AND epochs = "
-                + "(SELECT max(epochs) FROM trials WHERE sweep = '%s' AND method = 'relu_net') "
+                + "WHERE sweep = '%s' AND width IS NOT NULL AND status = 'ok' AND rmse > 0 AND epochs = "
+                + "(SELECT max(epochs) FROM trials WHERE sweep = '%s' AND width IS NOT NULL) "
                 + "GROUP BY width ORDER BY width").formatted(s, s)).collectAsList();
         if (byWidth.isEmpty()) {
             return;
@@ -158,7 +159,7 @@ public final class HtmlReport {
                         + " checkpoint; dashed: the best and worst seed.");
 
         List<Row> byEpochs = spark.sql(("SELECT width, epochs, min(rmse), percentile(rmse, 0.5), max(rmse) FROM trials "
-                + "WHERE sweep = '%s' AND method = 'relu_net' AND status = 'ok' AND rmse > 0 "
+                + "WHERE sweep = '%s' AND width IS NOT NULL AND status = 'ok' AND rmse > 0 "
                 + "GROUP BY width, epochs ORDER BY width, epochs").formatted(s)).collectAsList();
         Map<Integer, List<Row>> perWidth = new LinkedHashMap<>();
         for (Row r : byEpochs) {

@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.relufem.sweep.SpecException;
+import org.relufem.BadInputException;
 
 /**
  * Refuses SQL that could create, insert, drop or write anything, before Spark sees it: Spark runs
@@ -22,14 +22,14 @@ public final class ReadOnlySql {
     }
 
     /**
-     * @throws SpecException naming the statement kind when {@code sql} is not read-only or does not parse
+     * @throws BadInputException naming the statement kind when {@code sql} is not read-only or does not parse
      */
     public static void check(SparkSession spark, String sql) {
         LogicalPlan plan;
         try {
             plan = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().sqlParser().parsePlan(sql);
         } catch (ParseException e) {
-            throw new SpecException("SQL does not parse: " + e.getMessage());
+            throw new BadInputException("SQL does not parse: " + e.getMessage());
         }
         scala.collection.Iterator<LogicalPlan> nodes = plan.collect(
                 new scala.PartialFunction<LogicalPlan, LogicalPlan>() {
@@ -44,7 +44,7 @@ public final class ReadOnlySql {
                     }
                 }).iterator();
         if (nodes.hasNext()) {
-            throw new SpecException("query runs read-only SQL only; refused a statement that would run "
+            throw new BadInputException("query runs read-only SQL only; refused a statement that would run "
                     + nodes.next().nodeName());
         }
     }

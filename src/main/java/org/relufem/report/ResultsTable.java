@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.BadInputException;
 import org.relufem.spark.ResultSchema;
-import org.relufem.sweep.SpecException;
 
 /** The results table under an output directory, read back as Spark SQL view {@code trials}. */
 public final class ResultsTable {
@@ -44,10 +44,10 @@ public final class ResultsTable {
         }
     }
 
-    /** @throws SpecException when {@code out} holds no results table */
+    /** @throws BadInputException when {@code out} holds no results table */
     public static void requireExists(String out) {
         if (!exists(out)) {
-            throw new SpecException("no relufem results under " + out + " (run a sweep first, or pass --out DIR)");
+            throw new BadInputException("no relufem results under " + out + " (run a sweep first, or pass --out DIR)");
         }
     }
 

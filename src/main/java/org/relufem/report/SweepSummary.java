@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.relufem.sweep.ResultColumns;
 
 /**
  * The tables {@code run} prints at the end: one line per method and setting, with the number of
@@ -14,18 +15,18 @@ import org.apache.spark.sql.SparkSession;
  * trial by its last checkpoint).
  */
 public final class SweepSummary {
+    /** The settings of a line: the results columns that are settings, then the checkpoint. */
+    private static final String SETTINGS = String.join(", ", ResultColumns.grouping());
+
     static final String SQL = """
-            SELECT method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, degree,
-                   index_set, init, init_std, lr_end, loss_tol, epochs,
+            SELECT %1$s,
                    count(*) AS rows, sum(CASE WHEN status = 'ok' THEN 1 ELSE 0 END) AS ok,
                    percentile(mse, 0.5) AS median_mse, min(mse) AS best_mse,
                    percentile(max_abs_err, 0.5) AS median_max_err, sum(fit_seconds) AS fit_seconds
-            FROM trials WHERE sweep = '%s'
-            GROUP BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, degree,
-                     index_set, init, init_std, lr_end, loss_tol, epochs
-            ORDER BY method, target, dim, sampler, grid_n, train_points, width, depth, optimizer, lr, batch_size, degree,
-                     index_set, init, init_std, lr_end, loss_tol, epochs
-            """;
+            FROM trials WHERE sweep = '%%s'
+            GROUP BY %1$s
+            ORDER BY %1$s
+            """.formatted(SETTINGS);
 
     static final String METHOD_SQL = """
             WITH last AS (SELECT method, max(epochs) AS e FROM trials WHERE sweep = '%1$s' GROUP BY method)

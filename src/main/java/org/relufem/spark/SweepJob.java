@@ -12,10 +12,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.relufem.BadInputException;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.ResultRow;
 import org.relufem.sweep.SpecDiff;
-import org.relufem.sweep.SpecException;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.Trial;
 import org.relufem.sweep.TrialRunner;
@@ -152,14 +152,14 @@ public final class SweepJob {
         var stored = store.storedSpec();
         if (stored.isEmpty()) {
             if (store.hasRows()) {
-                throw new SpecException("sweep " + spec.name() + " in " + store.sweepDir() + " has rows but no stored"
+                throw new BadInputException("sweep " + spec.name() + " in " + store.sweepDir() + " has rows but no stored"
                         + " spec (written by an older relufem); rerun with --replace to start it over");
             }
             return;
         }
         if (!stored.get().equals(spec.canonical())) {
             List<String> changes = SpecDiff.changes(stored.get(), spec.canonical());
-            throw new SpecException("sweep " + spec.name() + " already holds rows of a different spec (" + String.join("; ", changes)
+            throw new BadInputException("sweep " + spec.name() + " already holds rows of a different spec (" + String.join("; ", changes)
                     + "); rerun with --replace to start it over, or give the new spec another sweep name");
         }
     }

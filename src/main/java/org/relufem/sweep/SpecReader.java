@@ -9,21 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.relufem.BadInputException;
 
 /**
  * Reads typed values and axes from one HOCON object, naming the key, its path in the spec and the
  * file line in every error. An axis is a list or a scalar (an axis of one value).
  */
-final class SpecReader {
+public final class SpecReader {
     private final ConfigObject object;
     private final String path;
 
-    SpecReader(ConfigObject object, String path) {
+    private SpecReader(ConfigObject object, String path) {
         this.object = object;
         this.path = path;
     }
 
-    static SpecReader of(ConfigValue value, String path) {
+    public static SpecReader of(ConfigValue value, String path) {
         if (value.valueType() != ConfigValueType.OBJECT) {
             throw error(value, path + " must be an object { ... }, got " + describe(value));
         }
@@ -31,7 +32,7 @@ final class SpecReader {
     }
 
     /** Refuses keys outside {@code allowed}. */
-    void onlyKeys(Set<String> allowed) {
+    public void onlyKeys(Set<String> allowed) {
         for (String key : object.keySet()) {
             if (!allowed.contains(key)) {
                 throw error(object.get(key), "unknown key '" + key + "' in " + path + "; allowed: "
@@ -40,27 +41,27 @@ final class SpecReader {
         }
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return object.containsKey(key);
     }
 
-    ConfigValue value(String key) {
+    public ConfigValue value(String key) {
         ConfigValue v = object.get(key);
         if (v == null) {
-            throw new SpecException(where(object) + "missing key '" + key + "' in " + path);
+            throw new BadInputException(where(object) + "missing key '" + key + "' in " + path);
         }
         return v;
     }
 
-    String name(String key) {
+    public String name(String key) {
         return path + "." + key;
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         return has(key) ? string(value(key), name(key)) : fallback;
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         if (!has(key)) {
             return fallback;
         }
@@ -71,15 +72,15 @@ final class SpecReader {
         return (Boolean) v.unwrapped();
     }
 
-    int integer(String key, int min, int max) {
+    public int integer(String key, int min, int max) {
         return (int) integral(value(key), name(key), min, max);
     }
 
-    List<Integer> intAxis(String key, int min, List<Integer> fallback) {
+    public List<Integer> intAxis(String key, int min, List<Integer> fallback) {
         return intAxis(key, min, Integer.MAX_VALUE, fallback);
     }
 
-    List<Integer> intAxis(String key, int min, int max, List<Integer> fallback) {
+    public List<Integer> intAxis(String key, int min, int max, List<Integer> fallback) {
         if (!has(key) && fallback != null) {
             return fallback;
         }
@@ -90,7 +91,7 @@ final class SpecReader {
         return distinct(out, key);
     }
 
-    List<Long> longAxis(String key, long min, List<Long> fallback) {
+    public List<Long> longAxis(String key, long min, List<Long> fallback) {
         if (!has(key) && fallback != null) {
             return fallback;
         }
@@ -102,7 +103,7 @@ final class SpecReader {
     }
 
     /** Positive, finite numbers. */
-    List<Double> positiveAxis(String key, List<Double> fallback) {
+    public List<Double> positiveAxis(String key, List<Double> fallback) {
         if (!has(key) && fallback != null) {
             return fallback;
         }
@@ -120,7 +121,7 @@ final class SpecReader {
         return distinct(out, key);
     }
 
-    List<String> stringAxis(String key, List<String> fallback) {
+    public List<String> stringAxis(String key, List<String> fallback) {
         if (!has(key) && fallback != null) {
             return fallback;
         }
@@ -132,7 +133,7 @@ final class SpecReader {
     }
 
     /** The elements of a list, or the scalar as a list of one; never empty. */
-    List<ConfigValue> elements(String key) {
+    public List<ConfigValue> elements(String key) {
         ConfigValue v = value(key);
         if (v.valueType() == ConfigValueType.LIST) {
             ConfigList list = (ConfigList) v;
@@ -172,7 +173,7 @@ final class SpecReader {
         return x;
     }
 
-    static String string(ConfigValue v, String name) {
+    public static String string(ConfigValue v, String name) {
         if (v.valueType() != ConfigValueType.STRING) {
             throw error(v, name + " must be a string, got " + describe(v));
         }
@@ -180,16 +181,16 @@ final class SpecReader {
     }
 
     /** A value's type and its one-line JSON text (render() alone spans lines and adds origin comments). */
-    static String describe(ConfigValue v) {
+    public static String describe(ConfigValue v) {
         return v.valueType().name().toLowerCase() + " " + v.render(ConfigRenderOptions.concise());
     }
 
-    static SpecException error(ConfigValue at, String message) {
-        return new SpecException(where(at) + message);
+    public static BadInputException error(ConfigValue at, String message) {
+        return new BadInputException(where(at) + message);
     }
 
     /** "file: line: " of a value (Typesafe Config records both for every value it parses). */
-    static String where(ConfigValue v) {
+    public static String where(ConfigValue v) {
         return v.origin().description().replaceFirst(" @ .*?: (\\d+)$", ": $1") + ": ";
     }
 }

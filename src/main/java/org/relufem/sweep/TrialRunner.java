@@ -36,13 +36,9 @@ public final class TrialRunner {
         List<String> ids = trial.rowIds();
         try {
             Target target = Targets.create(trial.target(), trial.dim());
-            SampleSet train = switch (trial.sampler()) {
-                case "grid" -> Samplers.grid(target, trial.gridN());
-                case "sobol" -> Samplers.sobol(target, trial.trainPoints());
-                default -> Samplers.uniform(target, trial.trainPoints(), trial.trainSeed());
-            };
+            SampleSet train = trial.data().draw(target);
             SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
-            Fit fit = Methods.create(trial).fitStages(train, budgetSeconds);
+            Fit fit = trial.params().approximator(trial).fitStages(train, budgetSeconds);
             if (fit.stages().size() != ids.size()) {
                 throw new IllegalStateException(fit.stages().size() + " stages for " + ids.size() + " planned rows");
             }
@@ -62,7 +58,7 @@ public final class TrialRunner {
         List<String> ids = trial.rowIds();
         List<ResultRow> rows = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            Integer epochs = trial.isNetwork() ? trial.epochs().get(i) : null;
+            Integer epochs = trial.checkpoints().isEmpty() ? null : trial.checkpoints().get(i);
             rows.add(failed(trial, ids.get(i), epochs, message, started));
         }
         return rows;
@@ -87,7 +83,7 @@ public final class TrialRunner {
         Integer stopEpoch = fit.stopEpoch() != null && stage.epochs() != null && stage.epochs() >= fit.stopEpoch()
                 ? fit.stopEpoch() : null;
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
-                evalSeconds, Stage.Status.OK.label(), null, curve, t.keepWeights() ? a.parameterVector() : null,
+                evalSeconds, Stage.Status.OK.label(), null, curve, t.params().keepWeights() ? a.parameterVector() : null,
                 BuildInfo.version(), started, BuildInfo.host(), stopEpoch);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
 import org.relufem.spark.Sessions;
 import org.relufem.spark.SweepJob;
+import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialRunner;
 import org.relufem.sweep.TrialSpace;
@@ -40,7 +41,7 @@ public final class ScalingWorker {
 
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
         int cores = Integer.parseInt(args[0]);
-        SweepSpec spec = SweepSpec.load(Path.of(args[1]));
+        SweepSpec spec = SpecParser.load(Path.of(args[1]));
         String out = args[2];
         SparkSession spark = Sessions.create("local[" + cores + "]", "relufem bench local[" + cores + "]");
         ExecutorService pool = Executors.newFixedThreadPool(cores);

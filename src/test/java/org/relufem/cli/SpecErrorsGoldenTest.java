@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relufem.BadInputException;
 import org.relufem.Golden;
-import org.relufem.sweep.SpecException;
+import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 
 /**
@@ -29,7 +30,7 @@ class SpecErrorsGoldenTest {
             }
             Path file = dir.resolve(c.slug() + ".conf");
             Files.writeString(file, c.spec());
-            String message = assertThrows(SpecException.class, () -> SweepSpec.load(file), c.name()).getMessage();
+            String message = assertThrows(BadInputException.class, () -> SpecParser.load(file), c.name()).getMessage();
             out.append(c.name().substring("plan: ".length())).append('\t')
                     .append(message.replace(dir.toString(), "DIR").replace('\n', ' ')).append('\n');
         }

@@ -22,12 +22,13 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relufem.BadInputException;
 import org.relufem.metric.Errors;
 import org.relufem.spark.ResultSchema;
 import org.relufem.spark.SharedSpark;
 import org.relufem.sweep.ResultRow;
-import org.relufem.sweep.SpecException;
 import org.relufem.sweep.Trial;
+import org.relufem.sweep.Trials;
 
 /** The report's numbers come from the table: a tiny table of known values in, known cells and slopes out. */
 class HtmlReportTest {
@@ -46,8 +47,7 @@ class HtmlReportTest {
         spark = SharedSpark.get();
         List<Row> rows = new ArrayList<>();
         for (int n : new int[] {4, 8, 16}) {
-            Trial t = new Trial(0, "p1", "seed2d", 2, "grid", n, n * n, null, null, null, null, null, null, null,
-                    null, 0, 100, false);
+            Trial t = Trials.only("{ method = p1, data { sampler = grid, grid_n = " + n + " } }", 100, 0);
             rows.add(row(t, "p1-" + n, null, n * n, 2.0 / (n * n), 0.5));
         }
         double[][] rmse = {{0.1, 0.2, 0.4}, {0.05, 0.1, 0.2}};
@@ -55,8 +55,8 @@ class HtmlReportTest {
             int width = 4 << w;
             for (int seed = 0; seed < 3; seed++) {
                 for (int epochs : new int[] {5, 10}) {
-                    Trial t = new Trial(0, "relu_net", "seed2d", 2, "grid", 8, 64, null, width, 1, "adam", 1e-3, 64,
-                            (long) seed, List.of(5, 10), 0, 100, false);
+                    Trial t = Trials.only("{ method = relu_net, data { sampler = grid, grid_n = 8 }, width = " + width
+                            + ", init_seeds = " + seed + ", epochs = [5, 10] }", 100, 0);
                     double e = rmse[w][seed] * (epochs == 5 ? 2 : 1);
                     rows.add(row(t, "net-" + width + "-" + seed + "-" + epochs, epochs, 4 * width + 1, e, 0.25));
                 }
@@ -150,7 +150,7 @@ class HtmlReportTest {
     @Test
     void anUnknownSweepIsRefusedAndAReportInTheTableIsNotData() throws IOException {
         Path out = dir.resolve("out");
-        SpecException e = assertThrows(SpecException.class, () -> HtmlReport.render(spark, out.toString(), "nope"));
+        BadInputException e = assertThrows(BadInputException.class, () -> HtmlReport.render(spark, out.toString(), "nope"));
         assertTrue(e.getMessage().contains("no sweep 'nope'") && e.getMessage().contains("known"), e.getMessage());
         Files.writeString(out.resolve("report.html"), html);
         assertEquals(3 + 12, ResultsTable.register(spark, out.toString()).count());

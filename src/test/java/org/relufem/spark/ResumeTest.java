@@ -16,10 +16,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relufem.sweep.SpecException;
+import org.relufem.BadInputException;
+import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialRunner;
 import org.relufem.sweep.TrialSpace;
+import org.relufem.sweep.family.NetworkParams;
 
 /** Chunked commits, resume, changed specs, task retries and failures as rows, on the shared session. */
 class ResumeTest {
@@ -45,7 +47,7 @@ class ResumeTest {
     @BeforeAll
     static void session() {
         spark = SharedSpark.get();
-        spec = SweepSpec.parse(SPEC, "resume.conf");
+        spec = SpecParser.parse(SPEC, "resume.conf");
         space = new TrialSpace(spec);
     }
 
@@ -86,13 +88,13 @@ class ResumeTest {
     @Test
     void aChangedSpecIsRefusedWithWhatChangedAndReplaceStartsOver() throws IOException {
         Path out = dir.resolve("out");
-        SweepSpec other = SweepSpec.parse(SPEC.replace("sweep = resume", "sweep = other"), "other.conf");
+        SweepSpec other = SpecParser.parse(SPEC.replace("sweep = resume", "sweep = other"), "other.conf");
         SweepJob.run(spark, spec, out.toString(), SweepJob.Options.DEFAULT);
         SweepJob.run(spark, other, out.toString(), SweepJob.Options.DEFAULT);
         List<Path> before = partFiles(out, "resume");
 
-        SweepSpec wider = SweepSpec.parse(SPEC.replace("width = [3, 5]", "width = [3, 5, 7]"), "wider.conf");
-        SpecException e = assertThrows(SpecException.class,
+        SweepSpec wider = SpecParser.parse(SPEC.replace("width = [3, 5]", "width = [3, 5, 7]"), "wider.conf");
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> SweepJob.run(spark, wider, out.toString(), SweepJob.Options.DEFAULT));
         assertTrue(e.getMessage().contains("methods[1].width: [3,5] -> [3,5,7]"), e.getMessage());
         assertTrue(e.getMessage().contains("--replace"), e.getMessage());
@@ -125,8 +127,8 @@ class ResumeTest {
     @Test
     void failedAndDivergedTrialsAreRowsWhileTheOthersFinish() {
         Path out = dir.resolve("out");
-        SweepSpec wild = SweepSpec.parse(SPEC.replace("epochs = [2, 5]", "epochs = [2, 5], lr = [1e-3, 10]"), "wild.conf");
-        SweepJob.TrialFunction throwing = (trial, budget) -> trial.initSeed() != null && trial.initSeed() == 1
+        SweepSpec wild = SpecParser.parse(SPEC.replace("epochs = [2, 5]", "epochs = [2, 5], lr = [1e-3, 10]"), "wild.conf");
+        SweepJob.TrialFunction throwing = (trial, budget) -> trial.params() instanceof NetworkParams n && n.initSeed() == 1
                 ? TrialRunner.failedRows(trial, new IllegalStateException("injected"), Instant.now())
                 : TrialRunner.run(trial, budget);
         SweepJob.Outcome o = SweepJob.run(spark, wild, out.toString(), SweepJob.Options.DEFAULT, throwing);

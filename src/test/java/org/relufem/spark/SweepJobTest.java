@@ -20,6 +20,7 @@ import org.relufem.method.net.ReluNetwork;
 import org.relufem.metric.Errors;
 import org.relufem.report.ResultsTable;
 import org.relufem.sample.Samplers;
+import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialSpace;
 import org.relufem.target.Target;
@@ -52,7 +53,7 @@ class SweepJobTest {
     @BeforeAll
     static void runTheSweep() {
         spark = SharedSpark.get();
-        spec = SweepSpec.parse(SPEC, "tiny.conf");
+        spec = SpecParser.parse(SPEC, "tiny.conf");
         SweepJob.run(spark, spec, dir.resolve("out").toString(), SweepJob.Options.DEFAULT);
         table = ResultsTable.register(spark, dir.resolve("out").toString());
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ReluFemTrialsTest {
     @Test
     void reluFemRowsHaveP1sErrors() {
-        TrialSpace space = new TrialSpace(SweepSpec.parse("""
+        TrialSpace space = new TrialSpace(SpecParser.parse("""
                 sweep = relu-fem
                 targets = [ { name = gaussian, dim = [1, 2] } ]
                 test { points = 300 }

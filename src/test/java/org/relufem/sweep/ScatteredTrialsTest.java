@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.relufem.BadInputException;
 
 /** p1_scattered from a spec: 2-D scattered data only, rows that improve with the sample count. */
 class ScatteredTrialsTest {
@@ -17,7 +18,7 @@ class ScatteredTrialsTest {
 
     @Test
     void moreSamplesGiveASmallerErrorAndTheSampleCountIsTheFreedom() {
-        TrialSpace space = new TrialSpace(SweepSpec.parse(SPEC, "scattered.conf"));
+        TrialSpace space = new TrialSpace(SpecParser.parse(SPEC, "scattered.conf"));
         ResultRow coarse = TrialRunner.run(space.trial(0)).get(0);
         ResultRow fine = TrialRunner.run(space.trial(1)).get(0);
         assertEquals("ok", fine.status(), fine.message());
@@ -28,10 +29,10 @@ class ScatteredTrialsTest {
 
     @Test
     void otherDimensionsAndGridDataAreRefused() {
-        SpecException dim = assertThrows(SpecException.class,
-                () -> SweepSpec.parse(SPEC.replace("dim = 2", "dim = 3"), "bad.conf"));
+        BadInputException dim = assertThrows(BadInputException.class,
+                () -> SpecParser.parse(SPEC.replace("dim = 2", "dim = 3"), "bad.conf"));
         assertTrue(dim.getMessage().contains("2-D only"), dim.getMessage());
-        SpecException grid = assertThrows(SpecException.class, () -> SweepSpec.parse(
+        BadInputException grid = assertThrows(BadInputException.class, () -> SpecParser.parse(
                 SPEC.replace("sampler = uniform, points = [250, 4000], seeds = 0", "sampler = grid, grid_n = 8"), "bad.conf"));
         assertTrue(grid.getMessage().contains("cannot use sampler = grid"), grid.getMessage());
     }

@@ -24,7 +24,7 @@ class ShippedTrialIdsTest {
             specs = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
         }
         for (Path file : specs) {
-            TrialSpace space = new TrialSpace(SweepSpec.load(file));
+            TrialSpace space = new TrialSpace(SpecParser.load(file));
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long rows = 0;
             String first = null;

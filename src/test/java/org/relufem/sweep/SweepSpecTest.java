@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.relufem.BadInputException;
 
 class SweepSpecTest {
     static final String SMALL = """
@@ -29,14 +30,14 @@ class SweepSpecTest {
 
     @Test
     void theBenchSpecsAre200EqualTrialsThatDifferOnlyInEpochs() {
-        SweepSpec small = SweepSpec.load(Path.of("conf/bench-scaling.conf"));
-        SweepSpec speedup = SweepSpec.load(Path.of("conf/bench-speedup.conf"));
+        SweepSpec small = SpecParser.load(Path.of("conf/bench-scaling.conf"));
+        SweepSpec speedup = SpecParser.load(Path.of("conf/bench-speedup.conf"));
         TrialSpace a = new TrialSpace(small);
         TrialSpace b = new TrialSpace(speedup);
         assertEquals(200, a.size());
         assertEquals(200, b.size());
-        assertEquals(List.of(300), small.methods().get(0).epochs());
-        assertEquals(List.of(1500), speedup.methods().get(0).epochs());
+        assertEquals(List.of(300), a.trial(0).checkpoints());
+        assertEquals(List.of(1500), b.trial(0).checkpoints());
         assertEquals(small.canonical().replace("bench-scaling", "bench-speedup").replace("\"epochs\":300,",
                 "\"epochs\":1500,"), speedup.canonical(), "same trials but for epochs and the sweep name");
         for (long i = 0; i < b.size(); i++) {
@@ -46,36 +47,36 @@ class SweepSpecTest {
 
     @Test
     void theSeedSpecReadsAsTheSeedStudy() {
-        SweepSpec spec = SweepSpec.load(Path.of("conf/seed.conf"));
+        SweepSpec spec = SpecParser.load(Path.of("conf/seed.conf"));
         assertEquals("seed-study", spec.name());
-        assertEquals(List.of(new SweepSpec.TargetChoice("seed2d", 2)), spec.targets());
+        assertEquals(List.of(new TargetChoice("seed2d", 2)), spec.targets());
         assertEquals(1000, spec.testPoints());
-        SweepSpec.MethodSpec net = spec.methods().get(2);
-        assertEquals(List.of(10, 100, 1000), net.widths());
-        assertEquals(List.of(100, 1000), net.epochs());
-        assertEquals(List.of(1e-3), net.lrs());
-        assertEquals(10, net.initSeeds().size());
-        assertEquals(List.of(0), net.batchSizes());
-        assertEquals(List.of("adam"), net.optimizers());
+        MethodBlock net = spec.methods().get(2);
+        assertEquals(List.of(10, 100, 1000), axis(net, "width"));
+        assertEquals(2, net.own().rowsPerTrial(), "checkpoints at 100 and 1000 epochs");
+        assertEquals(List.of(1e-3), axis(net, "lr"));
+        assertEquals(10, axis(net, "init_seeds").size());
+        assertEquals(List.of(0), axis(net, "batch_size"));
+        assertEquals(List.of("adam"), axis(net, "optimizer"));
     }
 
     @Test
     void defaultsAndSortedCheckpoints() {
-        SweepSpec spec = SweepSpec.parse(SMALL, "small.conf");
+        SweepSpec spec = SpecParser.parse(SMALL, "small.conf");
         assertEquals(3, spec.targets().size());
-        SweepSpec.MethodSpec net = spec.methods().get(1);
-        assertEquals(List.of(5, 20), net.epochs());
-        assertEquals(List.of("adam"), net.optimizers());
+        MethodBlock net = spec.methods().get(1);
+        assertEquals(List.of(5, 20), new TrialSpace(spec).trial(12).checkpoints());
+        assertEquals(List.of("adam"), axis(net, "optimizer"));
         assertEquals(List.of(7L), net.data().seeds());
         assertTrue(spec.fingerprint().matches("[0-9a-f]{16}"));
-        assertNotEquals(spec.fingerprint(), SweepSpec.parse(SMALL.replace("points = 200", "points = 201"), "x").fingerprint());
+        assertNotEquals(spec.fingerprint(), SpecParser.parse(SMALL.replace("points = 200", "points = 201"), "x").fingerprint());
     }
 
     @Test
     void specsPickThePrecisionOptimisersByName() {
-        SweepSpec spec = SweepSpec.parse(SMALL.replace("lr = [1e-2]", "lr = [1e-2], optimizer = [adam, lbfgs, lm, adam_lsq]"),
+        SweepSpec spec = SpecParser.parse(SMALL.replace("lr = [1e-2]", "lr = [1e-2], optimizer = [adam, lbfgs, lm, adam_lsq]"),
                 "small.conf");
-        assertEquals(List.of("adam", "lbfgs", "lm", "adam_lsq"), spec.methods().get(1).optimizers());
+        assertEquals(List.of("adam", "lbfgs", "lm", "adam_lsq"), axis(spec.methods().get(1), "optimizer"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +103,7 @@ class SweepSpecTest {
             grid key for uniform   | sweep = x\\ntargets = [{name = seed2d}]\\nmethods = [{method = relu_net, data {sampler = uniform, grid_n = 4, points = 9}, width = 5, epochs = 1}]|unknown key 'grid_n' in methods[0].data
             """)
     void badSpecsNameTheProblemAndTheLine(String what, String text, String expected) {
-        SpecException e = assertThrows(SpecException.class, () -> SweepSpec.parse(text.replace("\\n", "\n"), "bad.conf"));
+        BadInputException e = assertThrows(BadInputException.class, () -> SpecParser.parse(text.replace("\\n", "\n"), "bad.conf"));
         assertTrue(e.getMessage().contains(expected), what + ": '" + e.getMessage() + "' should contain '" + expected + "'");
         assertTrue(e.getMessage().contains("bad.conf"), what + ": message names the file: " + e.getMessage());
     }
@@ -110,15 +111,20 @@ class SweepSpecTest {
     @Test
     void errorsCarryTheLineOfTheOffendingValue() {
         String text = "sweep = x\ntargets = [{name = seed2d}]\nmethods = [\n  {method = relu_net\n   data {sampler = grid, grid_n = 4}\n   width = -1, epochs = 1}\n]";
-        SpecException e = assertThrows(SpecException.class, () -> SweepSpec.parse(text, "lines.conf"));
+        BadInputException e = assertThrows(BadInputException.class, () -> SpecParser.parse(text, "lines.conf"));
         assertTrue(e.getMessage().startsWith("lines.conf: 6: "), e.getMessage());
     }
 
     @Test
     void missingAndDirectorySpecFilesAreClearErrors() {
-        SpecException missing = assertThrows(SpecException.class, () -> SweepSpec.load(Path.of("conf/nope.conf")));
+        BadInputException missing = assertThrows(BadInputException.class, () -> SpecParser.load(Path.of("conf/nope.conf")));
         assertTrue(missing.getMessage().contains("spec file not found: conf/nope.conf"), missing.getMessage());
-        SpecException dir = assertThrows(SpecException.class, () -> SweepSpec.load(Path.of("conf")));
+        BadInputException dir = assertThrows(BadInputException.class, () -> SpecParser.load(Path.of("conf")));
         assertTrue(dir.getMessage().contains("is a directory"), dir.getMessage());
+    }
+
+    /** The values of a block's own axis {@code name}. */
+    static List<?> axis(MethodBlock block, String name) {
+        return block.own().axes().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().values();
     }
 }

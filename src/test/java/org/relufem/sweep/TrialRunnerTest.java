@@ -10,19 +10,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relufem.method.fem.GridInterpolation;
 import org.relufem.metric.Errors;
+import org.relufem.sample.Sampler;
 import org.relufem.sample.Samplers;
+import org.relufem.sweep.family.NetworkOptions;
+import org.relufem.sweep.family.NetworkParams;
 import org.relufem.target.Target;
 import org.relufem.target.Targets;
 
 class TrialRunnerTest {
     private static Trial p1(int n) {
-        return new Trial(0, "p1", "seed2d", 2, "grid", n, n * n, null, null, null, null, null, null, null, List.of(),
-                3, 500, false);
+        return Trials.only("{ method = p1, data { sampler = grid, grid_n = " + n + " } }", 500, 3);
     }
 
     private static Trial net(double lr, List<Integer> epochs, boolean keep) {
-        return new Trial(0, "relu_net", "seed2d", 2, "uniform", null, 200, 5L, 8, 2, "adam", lr, 200, 1L, epochs, 3,
-                500, keep);
+        return new Trial(0, "relu_net", "seed2d", 2, new TrainingData(Sampler.UNIFORM, null, 200, 5L), 3, 500,
+                new NetworkParams(8, 2, "adam", lr, 200, 1L, epochs, keep, NetworkOptions.DEFAULT));
+    }
+
+    /** The 2-D grid of n x n nodes. */
+    private static TrainingData grid(int n) {
+        return new TrainingData(Sampler.GRID, n, n * n, null);
     }
 
     @Test
@@ -64,8 +71,8 @@ class TrialRunnerTest {
 
     @Test
     void aThrowingTrialBecomesFailedRowsWithTheReason() {
-        Trial broken = new Trial(0, "relu_net", "no_such_target", 2, "grid", 4, 16, null, 8, 1, "adam", 1e-3, 16, 0L,
-                List.of(1, 2), 0, 10, false);
+        Trial broken = new Trial(0, "relu_net", "no_such_target", 2, grid(4), 0, 10,
+                new NetworkParams(8, 1, "adam", 1e-3, 16, 0L, List.of(1, 2)));
         List<ResultRow> rows = TrialRunner.run(broken);
         assertEquals(broken.rowIds(), rows.stream().map(ResultRow::trialId).toList());
         for (ResultRow r : rows) {
@@ -77,8 +84,8 @@ class TrialRunnerTest {
 
     @Test
     void aDivergingTrialBecomesDivergedRows() {
-        Trial wild = new Trial(0, "relu_net", "seed2d", 2, "grid", 8, 64, null, 40, 4, "adam", 1e150, 64, 0L,
-                List.of(3, 300), 0, 10, false);
+        Trial wild = new Trial(0, "relu_net", "seed2d", 2, grid(8), 0, 10,
+                new NetworkParams(40, 4, "adam", 1e150, 64, 0L, List.of(3, 300)));
         List<ResultRow> rows = TrialRunner.run(wild);
         assertEquals(2, rows.size());
         for (ResultRow r : rows) {
@@ -90,8 +97,8 @@ class TrialRunnerTest {
 
     @Test
     void aTrialOverItsTimeBudgetKeepsTheCheckpointsItReachedAndFailsTheRest() {
-        Trial slow = new Trial(0, "relu_net", "seed2d", 2, "grid", 16, 256, null, 50, 1, "adam", 1e-3, 256, 0L,
-                List.of(1, 1_000_000), 0, 100, false);
+        Trial slow = new Trial(0, "relu_net", "seed2d", 2, grid(16), 0, 100,
+                new NetworkParams(50, 1, "adam", 1e-3, 256, 0L, List.of(1, 1_000_000)));
         long start = System.nanoTime();
         List<ResultRow> rows = TrialRunner.run(slow, 0.05);
         assertTrue((System.nanoTime() - start) * 1e-9 < 5, "stopped near its budget, not after a million epochs");
@@ -105,12 +112,12 @@ class TrialRunnerTest {
     void anEpochsAxisTrainsOnceAndEqualsSeparateRuns() {
         // DESIGN.md section 6: epochs [100, 1000, 10000] train once to 10000; rows equal three runs.
         List<Integer> epochs = List.of(100, 1000, 10000);
-        Trial together = new Trial(0, "relu_net", "seed2d", 2, "grid", 6, 36, null, 6, 1, "adam", 1e-2, 36, 4L,
-                epochs, 0, 200, true);
+        Trial together = new Trial(0, "relu_net", "seed2d", 2, grid(6), 0, 200,
+                new NetworkParams(6, 1, "adam", 1e-2, 36, 4L, epochs, true, NetworkOptions.DEFAULT));
         List<ResultRow> rows = TrialRunner.run(together);
         for (int i = 0; i < epochs.size(); i++) {
-            Trial alone = new Trial(0, "relu_net", "seed2d", 2, "grid", 6, 36, null, 6, 1, "adam", 1e-2, 36, 4L,
-                    List.of(epochs.get(i)), 0, 200, true);
+            Trial alone = new Trial(0, "relu_net", "seed2d", 2, grid(6), 0, 200,
+                    new NetworkParams(6, 1, "adam", 1e-2, 36, 4L, List.of(epochs.get(i)), true, NetworkOptions.DEFAULT));
             ResultRow separate = TrialRunner.run(alone).get(0);
             ResultRow checkpoint = rows.get(i);
             assertEquals(separate.trialId(), checkpoint.trialId());

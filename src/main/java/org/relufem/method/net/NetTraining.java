@@ -8,7 +8,7 @@ import org.relufem.method.Approximator;
 import org.relufem.method.Fit;
 import org.relufem.method.Stage;
 import org.relufem.method.net.optim.Optimizer;
-import org.relufem.method.net.optim.Optimizers;
+import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.method.net.optim.StepSizeOptimizer;
 import org.relufem.metric.Errors;
 import org.relufem.sample.RandomStreams;
@@ -28,7 +28,7 @@ import org.relufem.sample.SampleSet;
  *
  * @param width units per hidden layer
  * @param depth hidden layers
- * @param optimizer optimiser name, see {@link Optimizers}
+ * @param optimizer optimiser name, see {@link OptimizerKind}
  * @param lr learning rate (of epoch 1 under a schedule)
  * @param epochs checkpoint epoch counts, each >= 1
  * @param initSeed seed of the initial weights (and of the mini-batch order)
@@ -60,12 +60,12 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
         }
-        Optimizers.create(optimizer, lr); // validates the name and lr up front
+        OptimizerKind.of(optimizer).create(lr); // validates the name and lr up front
         if (initializer == null) {
             throw new IllegalArgumentException("an initializer is required");
         }
         if (lrEnd != null) {
-            if (!Optimizers.schedulesLearningRate(optimizer)) {
+            if (!OptimizerKind.of(optimizer).hasStepSize()) {
                 throw new IllegalArgumentException("lr_end schedules Adam's learning rate; optimizer " + optimizer
                         + " has none to schedule");
             }
@@ -110,7 +110,7 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
     @Override
     public Fit fitStages(SampleSet data, double budgetSeconds) {
         // A batch of all the points (as the sweep passes full batch) is the full batch.
-        if (batchSize != 0 && batchSize < data.count() && Optimizers.needsFullBatch(optimizer)) {
+        if (batchSize != 0 && batchSize < data.count() && OptimizerKind.of(optimizer).fullBatchOnly()) {
             throw new IllegalArgumentException("optimizer " + optimizer + " needs the full batch: batch_size must be 0"
                     + " (or at least the " + data.count() + " points), got " + batchSize);
         }
@@ -118,7 +118,7 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         ReluNetwork net = initialNetwork(data);
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
                 RandomStreams.of(initSeed, RandomStreams.BATCH));
-        Optimizer opt = Optimizers.create(optimizer, lr);
+        Optimizer opt = OptimizerKind.of(optimizer).create(lr);
         int maxEpochs = epochs.get(epochs.size() - 1);
         LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
         // The constructor refused lr_end for optimisers whose lr is not a step size.

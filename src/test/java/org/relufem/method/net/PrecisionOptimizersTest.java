@@ -99,7 +99,7 @@ class PrecisionOptimizersTest {
     void afterEveryAdamLsqStepTheOutputLayerIsOptimal(int depth) {
         ReluNetwork net = ReluNetwork.torchDefault(1, 12, depth, new java.util.SplittableRandom(4));
         MseObjective objective = new MseObjective(net, SINE, SINE.count(), new java.util.SplittableRandom(0));
-        var optimizer = org.relufem.method.net.optim.Optimizers.create("adam_lsq", 1e-2);
+        var optimizer = org.relufem.method.net.optim.OptimizerKind.ADAM_LSQ.create(1e-2);
         double[][] gradients = objective.parameters().gradients();
         int weights = gradients.length - 2;
         for (int step = 0; step < 5; step++) {

@@ -80,13 +80,6 @@ public final class Adam implements StepSizeOptimizer {
         }
     }
 
-    @Override
-    public void reset() {
-        m = null;
-        v = null;
-        t = 0;
-    }
-
     private static boolean sameShape(double[][] a, double[][] b) {
         if (a.length != b.length) {
             return false;

@@ -105,14 +105,6 @@ public final class AdamLeastSquares implements StepSizeOptimizer {
         adam.setLearningRate(lr);
     }
 
-    @Override
-    public void reset() {
-        adam.reset();
-        jacobian = null;
-        hidden = null;
-        hiddenOf = null;
-    }
-
     private void allocate(int m, int n, int k) {
         jacobian = new DMatrixRMaj(m, n);
         design = new DMatrixRMaj(m, k);

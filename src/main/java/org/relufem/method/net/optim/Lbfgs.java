@@ -119,14 +119,6 @@ public final class Lbfgs implements Optimizer {
         return before;
     }
 
-    @Override
-    public void reset() {
-        x = null;
-        cached = false;
-        stored = 0;
-        newest = -1;
-    }
-
     private void allocate(int n) {
         x = new double[n];
         g = new double[n];

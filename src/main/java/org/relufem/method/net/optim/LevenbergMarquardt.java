@@ -132,13 +132,6 @@ public final class LevenbergMarquardt implements Optimizer {
         return before;
     }
 
-    @Override
-    public void reset() {
-        jacobian = null;
-        mu = Double.NaN;
-        nu = 2;
-    }
-
     private void allocate(int m, int n) {
         jacobian = new DMatrixRMaj(m, n);
         normal = new DMatrixRMaj(n, n);

@@ -9,7 +9,4 @@ public interface Optimizer {
      * @return the loss at the parameters before the step (as torch's {@code step(closure)})
      */
     double step(Objective objective);
-
-    /** Forgets all state, as if newly built. */
-    void reset();
 }

@@ -153,6 +153,6 @@ class LbfgsTest {
         assertTrue(e.getMessage().contains("full batch"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Lbfgs(0));
         assertThrows(IllegalArgumentException.class, () -> new Lbfgs(1, 0));
-        assertTrue(Optimizers.create("lbfgs", 1) instanceof Lbfgs);
+        assertTrue(OptimizerKind.LBFGS.create(1) instanceof Lbfgs);
     }
 }

@@ -1,4 +1,4 @@
-package org.relufem.sweep;
+package org.relufem.sweep.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.relufem.BadInputException;
+import org.relufem.sweep.SpecParser;
+import org.relufem.sweep.SweepSpec;
+import org.relufem.sweep.Trial;
+import org.relufem.sweep.TrialSpace;
 
 /** The network options of a spec (issue 7): init, init_std, lr_end and loss_tol as axes, and their ids. */
 class NetworkOptionsSpecTest {
@@ -25,7 +30,7 @@ class NetworkOptionsSpecTest {
             """;
 
     private static SweepSpec spec(String options) {
-        return SweepSpec.parse(BASE.formatted(options), "opts.conf");
+        return SpecParser.parse(BASE.formatted(options), "opts.conf");
     }
 
     private static TrialSpace space(String options) {
@@ -33,7 +38,7 @@ class NetworkOptionsSpecTest {
     }
 
     private static String error(String options) {
-        return assertThrows(SpecException.class, () -> spec(options)).getMessage();
+        return assertThrows(BadInputException.class, () -> spec(options)).getMessage();
     }
 
     /**
@@ -43,13 +48,13 @@ class NetworkOptionsSpecTest {
      */
     @Test
     void theSeedStudyKeepsItsTrialIds() {
-        TrialSpace seed = new TrialSpace(SweepSpec.load(Path.of("conf/seed.conf")));
+        TrialSpace seed = new TrialSpace(SpecParser.load(Path.of("conf/seed.conf")));
         assertEquals(40, seed.size());
         assertEquals(List.of("56e6a08ec7f565bb"), seed.trial(0).rowIds());
         assertEquals(List.of("3e3f49e428c736c5", "6dd1898494012274"), seed.trial(10).rowIds());
         assertEquals(List.of("905cb9e040ec7b94", "fc90db2e44976453"), seed.trial(39).rowIds());
-        assertEquals(NetworkOptions.DEFAULT, seed.trial(10).network());
-        assertNull(seed.trial(0).network());
+        assertEquals(NetworkOptions.DEFAULT, options(seed.trial(10)));
+        assertNull(seed.trial(0).params() instanceof NetworkParams n ? n : null, "p1 has no network");
     }
 
     @Test
@@ -58,14 +63,13 @@ class NetworkOptionsSpecTest {
         TrialSpace options = space("init = [torch, he], lr_end = [1e-4, 1e-5], loss_tol = 1e-6");
         assertEquals(2, plain.size());
         assertEquals(2 * 2 * 2, options.size());
-        assertEquals(List.of(NetworkOptions.DEFAULT), plain.spec().methods().get(0).networkOptions());
+        assertEquals(List.of(NetworkOptions.DEFAULT), ((Networks.NetworkAxes) plain.spec().methods().get(0).own()).options().values());
         Set<String> ids = new HashSet<>();
         Set<NetworkOptions> seen = new HashSet<>();
         for (long i = 0; i < options.size(); i++) {
             Trial t = options.trial(i);
-            assertEquals(i, options.indexOf(t));
-            assertEquals(1e-6, t.network().lossTol());
-            seen.add(t.network());
+            assertEquals(1e-6, options(t).lossTol());
+            seen.add(options(t));
             ids.addAll(t.rowIds());
         }
         assertEquals(4, seen.size());
@@ -74,7 +78,7 @@ class NetworkOptionsSpecTest {
         assertEquals(plain.trial(1).rowIds(), space("init = torch").trial(1).rowIds());
         TrialSpace normal = space("init = normal, init_std = [0.1, 0.5]");
         assertEquals(4, normal.size());
-        assertEquals(new NetworkOptions("normal", 0.5, null, null), normal.trial(1).network());
+        assertEquals(new NetworkOptions("normal", 0.5, null, null), options(normal.trial(1)));
         assertNotEquals(normal.trial(0).rowIds(), normal.trial(1).rowIds());
     }
 
@@ -82,12 +86,12 @@ class NetworkOptionsSpecTest {
     void anLrDecayIdHoldsItsHorizonAndOtherOptionsDoNot() {
         String longer = "epochs = [5, 20]";
         Trial decay = space("lr_end = 1e-5").trial(0);
-        Trial decayLonger = new TrialSpace(SweepSpec.parse(BASE.formatted("lr_end = 1e-5")
+        Trial decayLonger = new TrialSpace(SpecParser.parse(BASE.formatted("lr_end = 1e-5")
                 .replace("epochs = [5, 10]", longer), "x.conf")).trial(0);
         assertNotEquals(decay.rowIds().get(0), decayLonger.rowIds().get(0), "epoch 5 of a decay to 10 vs to 20");
         assertTrue(decay.canonical().contains("lr_end=1.0E-5;lr_end_epoch=10"), decay.canonical());
         Trial stop = space("loss_tol = 1e-3").trial(0);
-        Trial stopLonger = new TrialSpace(SweepSpec.parse(BASE.formatted("loss_tol = 1e-3")
+        Trial stopLonger = new TrialSpace(SpecParser.parse(BASE.formatted("loss_tol = 1e-3")
                 .replace("epochs = [5, 10]", longer), "x.conf")).trial(0);
         assertEquals(stop.rowIds().get(0), stopLonger.rowIds().get(0), "a stop does not depend on later epochs");
     }
@@ -102,14 +106,14 @@ class NetworkOptionsSpecTest {
                   { method = relu_net, data { sampler = grid, grid_n = 4 }, width = 5, epochs = 10, %s }
                 ]
                 """;
-        assertEquals(2, new TrialSpace(SweepSpec.parse(two.formatted("10", "init = he", "init = torch"), "a")).size());
-        assertEquals(2, new TrialSpace(SweepSpec.parse(two.formatted("20", "lr_end = 1e-5", "lr_end = 1e-5"), "b"))
+        assertEquals(2, new TrialSpace(SpecParser.parse(two.formatted("10", "init = he", "init = torch"), "a")).size());
+        assertEquals(2, new TrialSpace(SpecParser.parse(two.formatted("20", "lr_end = 1e-5", "lr_end = 1e-5"), "b"))
                 .size(), "decays to different horizons are different trials");
-        String repeated = assertThrows(SpecException.class,
-                () -> SweepSpec.parse(two.formatted("10", "init = [he, torch]", "init = he"), "c")).getMessage();
+        String repeated = assertThrows(BadInputException.class,
+                () -> SpecParser.parse(two.formatted("10", "init = [he, torch]", "init = he"), "c")).getMessage();
         assertTrue(repeated.contains("repeats trials of methods[0]") && repeated.contains("init = he"), repeated);
-        assertThrows(SpecException.class,
-                () -> SweepSpec.parse(two.formatted("20", "lr_end = 1e-5", "lr_end = [1e-4, 1e-5]")
+        assertThrows(BadInputException.class,
+                () -> SpecParser.parse(two.formatted("20", "lr_end = 1e-5", "lr_end = [1e-4, 1e-5]")
                         .replace("epochs = 10", "epochs = [5, 20]"), "d"));
     }
 
@@ -131,5 +135,9 @@ class NetworkOptionsSpecTest {
                     + " grid_n = 4 in d = 2 (target seed2d) needs width >= 15 and depth >= 2"), message);
         }
         assertEquals(4, space("init = relu_fem, depth = [2, 3]").size());
+    }
+
+    private static NetworkOptions options(Trial t) {
+        return ((NetworkParams) t.params()).options();
     }
 }

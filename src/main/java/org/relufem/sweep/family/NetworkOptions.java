@@ -1,4 +1,4 @@
-package org.relufem.sweep;
+package org.relufem.sweep.family;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The options of a network trial beyond its shape and optimiser: how it starts and when it stops.
- * Part of a {@link Trial} (null for other methods) and one axis of a network block's trials.
+ * Part of a network trial's {@link NetworkParams} and one axis of a network block's trials.
  *
  * @param init {@code torch} (PyTorch's default), {@code he}, {@code normal} or {@code relu_fem}
  * @param initStd the standard deviation of {@code normal}; null for the others

@@ -1,4 +1,4 @@
-package org.relufem.sweep;
+package org.relufem.sweep.family;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,18 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.relufem.method.net.NetTraining;
 import org.relufem.sample.Samplers;
 import org.relufem.spark.ResultSchema;
+import org.relufem.sweep.LossCurve;
+import org.relufem.sweep.ResultRow;
+import org.relufem.sweep.Trial;
+import org.relufem.sweep.TrialRunner;
+import org.relufem.sweep.Trials;
 import org.relufem.target.Targets;
 
 /** A network trial with init, lr_end and loss_tol yields rows whose new columns are filled. */
 class NetworkOptionsTrialTest {
-    private static final List<Integer> EPOCHS = List.of(5, 60, 100);
-
-    private static Trial net(NetworkOptions options) {
-        return new Trial(0, "relu_net", "seed2d", 2, "grid", 6, 36, null, 8, 1, "adam", 1e-2, 36, 3L, EPOCHS, 0, 200,
-                false).withNetwork(options);
+    /** A 2 -> 8 -> 1 net on the 6 x 6 grid, checkpoints at 5, 60 and 100 epochs, with {@code options}. */
+    private static Trial net(String options) {
+        return Trials.only("{ method = relu_net, data { sampler = grid, grid_n = 6 }, width = 8, lr = 1e-2,"
+                + " init_seeds = 3, epochs = [5, 60, 100], " + options + " }", 200, 0);
     }
 
     private static Object column(ResultRow r, String name) {
@@ -30,8 +33,8 @@ class NetworkOptionsTrialTest {
     @Test
     void heInitDecayAndAnEarlyStopFillTheirColumns() {
         // The stop epoch from the same training without a tolerance: the first loss at or below epoch 40's.
-        NetworkOptions decay = new NetworkOptions("he", null, 1e-3, null);
-        double[] history = ((NetTraining) Methods.create(net(decay)))
+        Trial decay = net("init = he, lr_end = 1e-3");
+        double[] history = decay.params().approximator(decay)
                 .fitStages(Samplers.grid(Targets.create("seed2d", 2), 6)).lossHistory();
         double tol = history[39];
         int stop = 1;
@@ -40,7 +43,7 @@ class NetworkOptionsTrialTest {
         }
         assertTrue(stop > 5 && stop <= 40, "stop at " + stop);
 
-        Trial trial = net(new NetworkOptions("he", null, 1e-3, tol));
+        Trial trial = net("init = he, lr_end = 1e-3, loss_tol = " + tol);
         List<ResultRow> rows = TrialRunner.run(trial);
         assertEquals(3, rows.size());
         for (ResultRow r : rows) {
@@ -65,15 +68,14 @@ class NetworkOptionsTrialTest {
 
     @Test
     void defaultsAndOtherMethodsLeaveTheColumnsNull() {
-        ResultRow torch = TrialRunner.run(net(NetworkOptions.DEFAULT)).get(0);
+        ResultRow torch = TrialRunner.run(net("")).get(0);
         assertEquals("torch", column(torch, "init"));
         for (String name : List.of("init_std", "lr_end", "loss_tol", "stop_epoch")) {
             assertNull(column(torch, name), name);
         }
-        ResultRow normal = TrialRunner.run(net(new NetworkOptions("normal", 0.2, null, null))).get(0);
+        ResultRow normal = TrialRunner.run(net("init = normal, init_std = 0.2")).get(0);
         assertEquals(0.2, column(normal, "init_std"));
-        ResultRow p1 = TrialRunner.run(new Trial(0, "p1", "seed2d", 2, "grid", 6, 36, null, null, null, null, null,
-                null, null, List.of(), 0, 200, false)).get(0);
+        ResultRow p1 = TrialRunner.run(Trials.only("{ method = p1, data { sampler = grid, grid_n = 6 } }", 200, 0)).get(0);
         for (String name : List.of("init", "init_std", "lr_end", "loss_tol", "stop_epoch")) {
             assertNull(column(p1, name), name);
         }
@@ -81,11 +83,10 @@ class NetworkOptionsTrialTest {
 
     @Test
     void aReluFemStartRunsThroughTheRunner() {
-        Trial trial = new Trial(0, "relu_net", "seed2d", 2, "grid", 5, 25, null, 30, 2, "adam", 1e-5, 25, 0L,
-                List.of(1), 0, 500, false).withNetwork(new NetworkOptions("relu_fem", null, null, null));
+        Trial trial = Trials.only("{ method = relu_net, data { sampler = grid, grid_n = 5 }, width = 30, depth = 2,"
+                + " lr = 1e-5, epochs = 1, init = relu_fem }", 500, 0);
         ResultRow fem = TrialRunner.run(trial).get(0);
-        ResultRow p1 = TrialRunner.run(new Trial(0, "p1", "seed2d", 2, "grid", 5, 25, null, null, null, null, null,
-                null, null, List.of(), 0, 500, false)).get(0);
+        ResultRow p1 = TrialRunner.run(Trials.only("{ method = p1, data { sampler = grid, grid_n = 5 } }", 500, 0)).get(0);
         assertEquals("ok", fem.status(), fem.message());
         assertEquals("relu_fem", column(fem, "init"));
         assertEquals(p1.errors().mse(), fem.errors().mse(), 0.5 * p1.errors().mse(), "one small step keeps P1's error");

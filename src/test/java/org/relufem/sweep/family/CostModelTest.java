@@ -1,4 +1,4 @@
-package org.relufem.sweep;
+package org.relufem.sweep.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relufem.method.poly.IndexSet;
+import org.relufem.sample.Sampler;
+import org.relufem.sweep.CostModel;
+import org.relufem.sweep.TrainingData;
+import org.relufem.sweep.Trial;
 
 class CostModelTest {
     private static final List<String> OPTIMIZERS = List.of("adam", "lbfgs", "lm", "adam_lsq");
@@ -20,18 +24,22 @@ class CostModelTest {
 
     private static Trial net(int dim, int width, int depth, int points, List<Integer> epochs, String optimizer,
                              double lr, int batch) {
-        return new Trial(0, "relu_net", "seed2d", dim, "uniform", null, points, 0L, width, depth, optimizer, lr, batch,
-                0L, epochs, 0, 1000, false);
+        return new Trial(0, "relu_net", "seed2d", dim, new TrainingData(Sampler.UNIFORM, null, points, 0L), 0, 1000,
+                new NetworkParams(width, depth, optimizer, lr, batch, 0L, epochs));
     }
 
     private static Trial interpolant(String method, String sampler, int dim, int gridN, int points) {
-        return new Trial(0, method, "oscillatory", dim, sampler, sampler.equals("grid") ? gridN : null, points,
-                sampler.equals("uniform") ? 0L : null, null, null, null, null, null, null, List.of(), 0, 1000, false);
+        Sampler s = Sampler.of(sampler);
+        MethodParams params = method.equals("p1_scattered")
+                ? new ScatteredElements.Params(ScatteredElements.Kind.P1_SCATTERED, null)
+                : new GridInterpolants.Params(MethodFamily.kind(GridInterpolants.Kind.class, method));
+        return new Trial(0, method, "oscillatory", dim, new TrainingData(s, s == Sampler.GRID ? gridN : null, points,
+                s == Sampler.UNIFORM ? 0L : null), 0, 1000, params);
     }
 
     private static Trial poly(String method, int dim, int points, int degree, String indexSet) {
-        return new Trial(0, method, "exp_cos", dim, "uniform", null, points, 0L, null, null, null, null, null, null,
-                List.of(), 0, 1000, false, degree, indexSet);
+        return new Trial(0, method, "exp_cos", dim, new TrainingData(Sampler.UNIFORM, null, points, 0L), 0, 1000,
+                new Polynomials.Params(MethodFamily.kind(Polynomials.Kind.class, method), degree, indexSet));
     }
 
     @Test
@@ -41,8 +49,7 @@ class CostModelTest {
         assertTrue(CostModel.seconds(net(100, 3, 1024, 1000)) > 5 * base, "depth");
         assertTrue(CostModel.seconds(net(100, 1, 4096, 1000)) > 3 * base, "points");
         assertTrue(CostModel.seconds(net(100, 1, 1024, 10000)) > 9 * base, "the largest checkpoint counts");
-        Trial p1 = new Trial(0, "p1", "seed2d", 2, "grid", 128, 128 * 128, null, null, null, null, null, null, null,
-                List.of(), 0, 1000, false);
+        Trial p1 = interpolant("p1", "grid", 2, 128, 128 * 128);
         // Measured (whole trials, JIT warm): P1 on 128 x 128 2.5 ms, the seed study's 2 -> 100 -> 1,
         // 1000 epochs on 1024 points 0.145 s (0.15-0.33 s before the fused kernel's pair loop).
         assertTrue(CostModel.seconds(p1) < 0.03 * base, "p1 " + CostModel.seconds(p1) + " vs net " + base);
@@ -66,7 +73,7 @@ class CostModelTest {
         trials.add(net(2, 100, 3, 1000, List.of(10), "adam", 1e-3, 1));
         for (Trial t : trials) {
             double s = CostModel.seconds(t);
-            assertTrue(s > 0 && Double.isFinite(s), t.method() + " " + t.optimizer() + " " + s);
+            assertTrue(s > 0 && Double.isFinite(s), t.method() + " " + t.params() + " " + s);
         }
     }
 
@@ -113,13 +120,6 @@ class CostModelTest {
     }
 
     @Test
-    void lbfgsLineSearchNeedsMoreEvaluationsForShortTrialSteps() {
-        assertEquals(CostModel.LBFGS_EVALUATIONS_AT_UNIT_STEP, CostModel.lbfgsEvaluations(1), 1e-12);
-        assertTrue(CostModel.lbfgsEvaluations(1e-3) > 3 * CostModel.lbfgsEvaluations(1));
-        assertTrue(CostModel.lbfgsEvaluations(1e-2) > CostModel.lbfgsEvaluations(1e-1));
-    }
-
-    @Test
     void compressedSensingOutweighsLeastSquaresOnTheSameManyPoints() {
         for (int degree : new int[] {5, 10, 20}) {
             double lsq = CostModel.seconds(poly("poly_lsq", 2, 5000, degree, "total_degree"));
@@ -133,7 +133,7 @@ class CostModelTest {
         for (String kind : List.of("total_degree", "hyperbolic_cross")) {
             for (int[] dn : new int[][] {{1, 7}, {2, 30}, {4, 8}, {8, 6}, {3, 0}}) {
                 IndexSet set = IndexSet.of(IndexSet.Kind.of(kind), dn[0], dn[1]);
-                assertEquals(set.size(), CostModel.indexSetSize(kind, dn[0], dn[1]), 1e-9,
+                assertEquals(set.size(), Polynomials.indexSetSize(kind, dn[0], dn[1]), 1e-9,
                         kind + " d = " + dn[0] + " n = " + dn[1]);
             }
         }
@@ -144,8 +144,8 @@ class CostModelTest {
         // Same training work per row, but each checkpoint is evaluated and searched again.
         Trial one = net(2, 300, 3, 100, List.of(1000), "adam", 1e-3, 100);
         Trial many = net(2, 300, 3, 100, List.of(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000), "adam", 1e-3, 100);
-        double perRow = CostModel.searchEvaluations(one) * CostModel.VALUE_SECONDS_PER_PARAMETER
-                * CostModel.networkParameters(one);
+        double perRow = CostModel.searchEvaluations(one) * NetworkCost.VALUE_SECONDS_PER_PARAMETER
+                * NetworkCost.parameters((NetworkParams) one.params(), one);
         assertTrue(CostModel.seconds(many) - CostModel.seconds(one) > 9 * perRow);
     }
 }

@@ -1,13 +1,15 @@
-package org.relufem.sweep;
+package org.relufem.sweep.family;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.relufem.method.fem.ReluFemNetwork;
-import org.relufem.method.net.optim.Optimizers;
+import org.relufem.method.net.optim.OptimizerKind;
+import org.relufem.sample.Sampler;
 import org.relufem.sample.TensorGrid;
-import org.relufem.sweep.SweepSpec.DataSpec;
-import org.relufem.sweep.SweepSpec.TargetChoice;
+import org.relufem.sweep.DataSpec;
+import org.relufem.sweep.SpecReader;
+import org.relufem.sweep.TargetChoice;
 import org.relufem.target.Targets;
 
 /**
@@ -26,7 +28,7 @@ final class NetworkOptionsReader {
     }
 
     /** The options axis of network block {@code m}: init x init_std x lr_end x loss_tol, slowest first. */
-    static List<NetworkOptions> read(SpecReader m, List<String> optimizers, List<Integer> widths, List<Integer> depths,
+    static List<NetworkOptions> read(SpecReader m, List<OptimizerKind> optimizers, List<Integer> widths, List<Integer> depths,
                                      DataSpec data, List<TargetChoice> targets) {
         List<String> inits = m.stringAxis("init", List.of(NetworkOptions.TORCH));
         for (String init : inits) {
@@ -47,11 +49,11 @@ final class NetworkOptionsReader {
         }
         List<Double> stds = m.positiveAxis("init_std", List.of());
         List<Double> lrEnds = m.positiveAxis("lr_end", List.of());
-        for (String o : optimizers) {
-            if (!lrEnds.isEmpty() && !Optimizers.schedulesLearningRate(o)) {
+        for (OptimizerKind o : optimizers) {
+            if (!lrEnds.isEmpty() && !o.hasStepSize()) {
                 throw SpecReader.error(m.value("lr_end"), m.name("lr_end") + " decays Adam's learning rate (optimizer"
-                        + " adam or adam_lsq), but optimizer " + o + " has none to decay: its lr is "
-                        + (o.equals("lm") ? "the initial damping" : "the line search's trial step"));
+                        + " adam or adam_lsq), but optimizer " + o.label() + " has none to decay: its lr is "
+                        + o.lrMeaning());
             }
         }
         List<Double> lossTols = m.positiveAxis("loss_tol", List.of());
@@ -79,9 +81,9 @@ final class NetworkOptionsReader {
     /** init = relu_fem needs grid data and every width and depth at least the P1 network's, for every grid. */
     private static void checkReluFem(SpecReader m, List<Integer> widths, List<Integer> depths, DataSpec data,
                                      List<TargetChoice> targets) {
-        if (!data.sampler().equals("grid")) {
+        if (data.sampler() != Sampler.GRID) {
             throw SpecReader.error(m.value("init"), "init = relu_fem in " + m.name("init") + " starts from the P1"
-                    + " interpolant of grid data and needs data.sampler = grid, got " + data.sampler());
+                    + " interpolant of grid data and needs data.sampler = grid, got " + data.sampler().label());
         }
         int width = Collections.min(widths);
         int depth = Collections.min(depths);

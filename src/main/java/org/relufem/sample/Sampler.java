@@ -1,0 +1,24 @@
+package org.relufem.sample;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How a method block's training points are drawn: the values of a spec's {@code data.sampler}, in lower case. */
+public enum Sampler {
+    /** The nodes of a tensor grid with {@code grid_n} nodes per axis, boundary included. */
+    GRID,
+    /** Independent uniform random points of the target's box, from a seed. */
+    UNIFORM,
+    /** The first points of the Sobol sequence, scaled to the box; no seed. */
+    SOBOL;
+
+    /** The name specs and the {@code sampler} column use. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The sampler named {@code label}, or null if there is none. */
+    public static Sampler of(String label) {
+        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst().orElse(null);
+    }
+}

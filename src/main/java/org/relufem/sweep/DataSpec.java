@@ -1,0 +1,119 @@
+package org.relufem.sweep;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.relufem.sample.Sampler;
+
+/**
+ * The training data of a method block: its sampler and the axes that sampler takes.
+ *
+ * @param gridN nodes per axis (grid), else empty
+ * @param points sample counts (uniform, sobol), else empty
+ * @param seeds training-point seeds (uniform), else empty (a Sobol sequence has no seed)
+ */
+public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds)
+        implements Serializable {
+
+    /** Largest tensor grid a spec may ask for, in nodes (2^24: 16.7 million points of d doubles each). */
+    public static final long MAX_GRID_NODES = 1L << 24;
+
+    /**
+     * Largest set of scattered points (uniform training points, test points), for the same reason:
+     * above it a trial's point array overflows or fills the heap, and fails only after it started.
+     */
+    public static final int MAX_POINTS = (int) MAX_GRID_NODES;
+
+    /** One training-set size the block's data gives: its point count, and how the spec gives it. */
+    public record Size(int points, String values, String where) {
+    }
+
+    /** The data axes, slowest first: grid sizes, or point counts (and seeds for uniform points). */
+    List<Axis<?>> axes() {
+        return switch (sampler) {
+            case GRID -> List.of(gridAxis());
+            case SOBOL -> List.of(pointsAxis());
+            case UNIFORM -> List.of(pointsAxis(), seedsAxis());
+        };
+    }
+
+    private Axis<Integer> gridAxis() {
+        return new Axis<>("data.grid_n", gridN);
+    }
+
+    private Axis<Integer> pointsAxis() {
+        return new Axis<>("data.points", points);
+    }
+
+    private Axis<Long> seedsAxis() {
+        return new Axis<>("data.seeds", seeds);
+    }
+
+    /** The training data of one trial in dimension {@code dim}. */
+    TrainingData at(AxisValues values, int dim) {
+        return switch (sampler) {
+            case GRID -> {
+                int n = values.get(gridAxis());
+                yield new TrainingData(sampler, n, (int) Math.pow(n, dim), null);
+            }
+            case SOBOL -> new TrainingData(sampler, null, values.get(pointsAxis()), null);
+            case UNIFORM -> new TrainingData(sampler, null, values.get(pointsAxis()), values.get(seedsAxis()));
+        };
+    }
+
+    /** The training-set sizes of this data for the given targets (grid: n^d for every target dimension). */
+    public List<Size> sizes(List<TargetChoice> targets) {
+        List<Size> out = new ArrayList<>();
+        switch (sampler) {
+            case GRID -> {
+                List<Integer> dims = targets.stream().map(TargetChoice::dim).distinct().toList();
+                for (int n : gridN) {
+                    for (int d : dims) {
+                        out.add(new Size((int) Math.pow(n, d), "grid_n = " + n, "grid_n = " + n + " in d = " + d));
+                    }
+                }
+            }
+            case SOBOL -> points.forEach(p -> out.add(new Size(p, "points = " + p, "points = " + p)));
+            case UNIFORM -> {
+                if (!seeds.isEmpty()) {
+                    points.forEach(p -> out.add(new Size(p, "points = " + p + ", seeds = " + seeds.get(0),
+                            "points = " + p)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The fewest training points this data gives any of {@code targets}. */
+    public int smallest(List<TargetChoice> targets) {
+        if (sampler != Sampler.GRID) {
+            return points.stream().min(Integer::compare).orElseThrow();
+        }
+        int n = gridN.stream().min(Integer::compare).orElseThrow();
+        int d = targets.stream().mapToInt(TargetChoice::dim).min().orElseThrow();
+        return (int) Math.min(Integer.MAX_VALUE, Math.pow(n, d));
+    }
+
+    /** The data both blocks' axes hold: each axis's common values. */
+    DataSpec common(DataSpec other) {
+        return new DataSpec(sampler, RepeatedTrials.common(gridN, other.gridN), RepeatedTrials.common(points, other.points),
+                RepeatedTrials.common(seeds, other.seeds));
+    }
+
+    /**
+     * Refuses a {@code grid_n} of {@code block} that gives some target more than {@link #MAX_GRID_NODES}
+     * nodes, naming the key and its line.
+     */
+    public static void checkGridNodes(SpecReader block, List<Integer> gridN, List<TargetChoice> targets) {
+        for (TargetChoice t : targets) {
+            for (int n : gridN) {
+                double nodes = Math.pow(n, t.dim());
+                if (nodes > MAX_GRID_NODES) {
+                    throw SpecReader.error(block.value("grid_n"), block.name("grid_n") + " = " + n + " in d = " + t.dim()
+                            + " (target " + t.name() + ") gives " + (long) nodes + " nodes; the limit is "
+                            + MAX_GRID_NODES);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.relufem.sweep;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.relufem.BadInputException;
+import org.relufem.sample.Sampler;
+import org.relufem.sweep.family.MethodFamilies;
+import org.relufem.sweep.family.MethodFamily;
+import org.relufem.target.Targets;
+
+/**
+ * Reads a spec file into a {@link SweepSpec}: the sweep name, targets and test sets here, each
+ * method block's common part (method, data, dim) here and its own keys by its family, then the
+ * checks that span blocks ({@link RepeatedTrials}). Every error names the key and the file line,
+ * before anything runs.
+ */
+public final class SpecParser {
+    private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9-]+");
+    private static final Set<String> TOP_KEYS = Set.of("sweep", "targets", "test", "methods");
+    private static final Set<String> BLOCK_KEYS = Set.of("method", "data", "dim");
+
+    private SpecParser() {
+    }
+
+    /** Reads and validates a spec file. */
+    public static SweepSpec load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException("spec " + file + " is a directory, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("spec file not found: " + file);
+        }
+        Config config;
+        try {
+            config = ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)).resolve();
+        } catch (ConfigException e) {
+            throw new BadInputException("cannot read spec " + file + ": " + e.getMessage(), e);
+        }
+        return parse(config, file.toString());
+    }
+
+    /** Parses and validates spec text; {@code source} names it in errors. */
+    public static SweepSpec parse(String text, String source) {
+        Config config;
+        try {
+            config = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(source)).resolve();
+        } catch (ConfigException e) {
+            throw new BadInputException("cannot read spec " + source + ": " + e.getMessage(), e);
+        }
+        return parse(config, source);
+    }
+
+    private static SweepSpec parse(Config config, String source) {
+        if (config.root().isEmpty()) {
+            throw new BadInputException("spec " + source + " is empty: give sweep, targets and methods");
+        }
+        SpecReader top = SpecReader.of(config.root(), "the spec");
+        top.onlyKeys(TOP_KEYS);
+        String name = SpecReader.string(top.value("sweep"), "sweep");
+        if (!SWEEP_NAME.matcher(name).matches()) {
+            throw SpecReader.error(top.value("sweep"), "sweep must match [a-z0-9-]+ (it names a directory), got '" + name + "'");
+        }
+        List<TargetChoice> targets = targets(top);
+        int testPoints = 1000;
+        List<Long> testSeeds = List.of(0L);
+        if (top.has("test")) {
+            SpecReader test = SpecReader.of(top.value("test"), "test");
+            test.onlyKeys(Set.of("points", "seeds"));
+            testPoints = test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : testPoints;
+            testSeeds = test.longAxis("seeds", 0, testSeeds);
+        }
+        List<MethodBlock> methods = new ArrayList<>();
+        List<ConfigValue> blocks = top.elements("methods");
+        for (int i = 0; i < blocks.size(); i++) {
+            methods.add(block(SpecReader.of(blocks.get(i), "methods[" + i + "]"), targets));
+        }
+        RepeatedTrials.Repeat repeat = RepeatedTrials.find(methods);
+        if (repeat != null) {
+            throw SpecReader.error(blocks.get(repeat.second()), "methods[" + repeat.second() + "] repeats trials of methods["
+                    + repeat.first() + "] (both hold " + repeat.shared() + "): a trial must come from one block, or its"
+                    + " trial_ids repeat; merge the blocks or make one of their axes disjoint");
+        }
+        String canonical = config.root().render(ConfigRenderOptions.concise());
+        return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), canonical);
+    }
+
+    private static List<TargetChoice> targets(SpecReader top) {
+        List<TargetChoice> out = new ArrayList<>();
+        Set<TargetChoice> seen = new HashSet<>();
+        List<ConfigValue> entries = top.elements("targets");
+        for (int i = 0; i < entries.size(); i++) {
+            SpecReader t = SpecReader.of(entries.get(i), "targets[" + i + "]");
+            t.onlyKeys(Set.of("name", "dim"));
+            String name = SpecReader.string(t.value("name"), t.name("name"));
+            List<Integer> dims;
+            try {
+                Integer fallback = Targets.defaultDimension(name);
+                if (fallback == null && !t.has("dim")) {
+                    throw SpecReader.error(t.value("name"), "target " + name + " in targets[" + i
+                            + "] is defined in any dimension: give dim = ...");
+                }
+                dims = t.intAxis("dim", 1, fallback == null ? null : List.of(fallback));
+                for (int d : dims) {
+                    Targets.create(name, d);
+                }
+            } catch (IllegalArgumentException e) {
+                throw SpecReader.error(t.value("name"), t.name("name") + ": " + e.getMessage());
+            }
+            for (int d : dims) {
+                if (!seen.add(new TargetChoice(name, d))) {
+                    throw SpecReader.error(entries.get(i), "target " + name + " in d = " + d + " appears twice");
+                }
+                out.add(new TargetChoice(name, d));
+            }
+        }
+        return out;
+    }
+
+    /** One method block: its method and family, the common keys, then the family's own. */
+    private static MethodBlock block(SpecReader m, List<TargetChoice> allTargets) {
+        String method = SpecReader.string(m.value("method"), m.name("method"));
+        MethodFamily family = MethodFamilies.of(method);
+        if (family == null) {
+            throw SpecReader.error(m.value("method"), "unknown method '" + method + "' in " + m.name("method")
+                    + "; known methods: " + String.join(", ", MethodFamilies.methods()));
+        }
+        Set<String> keys = new HashSet<>(family.keys(method));
+        keys.addAll(BLOCK_KEYS);
+        m.onlyKeys(keys);
+        List<TargetChoice> targets = blockTargets(m, allTargets);
+        DataSpec data = data(SpecReader.of(m.value("data"), m.name("data")), method, family.samplers(method), targets);
+        return new MethodBlock(method, data, targets, family.read(method, m, data, targets));
+    }
+
+    private static DataSpec data(SpecReader d, String method, Set<Sampler> accepted, List<TargetChoice> targets) {
+        String name = SpecReader.string(d.value("sampler"), d.name("sampler"));
+        Sampler sampler = Sampler.of(name);
+        if (sampler == null || !accepted.contains(sampler)) {
+            throw SpecReader.error(d.value("sampler"), "method " + method + " cannot use sampler = " + name
+                    + "; it takes " + String.join(" or ", new TreeSet<>(accepted.stream().map(Sampler::label).toList())));
+        }
+        return switch (sampler) {
+            case GRID -> {
+                d.onlyKeys(Set.of("sampler", "grid_n"));
+                List<Integer> gridN = d.intAxis("grid_n", 2, null);
+                DataSpec.checkGridNodes(d, gridN, targets);
+                yield new DataSpec(sampler, gridN, List.of(), List.of());
+            }
+            case SOBOL -> {
+                d.onlyKeys(Set.of("sampler", "points"));
+                yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null), List.of());
+            }
+            case UNIFORM -> {
+                d.onlyKeys(Set.of("sampler", "points", "seeds"));
+                yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null),
+                        d.longAxis("seeds", 0, List.of(0L)));
+            }
+        };
+    }
+
+    /**
+     * The targets block {@code m} runs on: all of them, or those whose dimension its {@code dim}
+     * axis names (so that grid sizes, widths and degrees can follow the dimension).
+     */
+    private static List<TargetChoice> blockTargets(SpecReader m, List<TargetChoice> targets) {
+        if (!m.has("dim")) {
+            return targets;
+        }
+        List<Integer> dims = m.intAxis("dim", 1, null);
+        for (int d : dims) {
+            if (targets.stream().noneMatch(t -> t.dim() == d)) {
+                throw SpecReader.error(m.value("dim"), m.name("dim") + " = " + d + " but no target has dim = " + d
+                        + "; the targets' dimensions are " + targets.stream().map(TargetChoice::dim).distinct().toList());
+            }
+        }
+        return targets.stream().filter(t -> dims.contains(t.dim())).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package org.relufem.sweep;
+
+import java.io.Serializable;
+import java.util.Map;
+import org.relufem.sample.SampleSet;
+import org.relufem.sample.Sampler;
+import org.relufem.sample.Samplers;
+import org.relufem.target.Target;
+
+/**
+ * The training set of one trial.
+ *
+ * @param gridN nodes per axis of grid data, else null
+ * @param points number of training points (n^d for grid data)
+ * @param seed seed of uniform random points, else null
+ */
+public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed) implements Serializable {
+
+    /** The training points and the target's values at them. */
+    public SampleSet draw(Target target) {
+        return switch (sampler) {
+            case GRID -> Samplers.grid(target, gridN);
+            case UNIFORM -> Samplers.uniform(target, points, seed);
+            case SOBOL -> Samplers.sobol(target, points);
+        };
+    }
+
+    /** Adds the parameters that define the data to a trial's canonical parameters. Modified. */
+    void addTo(Map<String, Object> parameters) {
+        parameters.put("sampler", sampler.label());
+        parameters.put("grid_n", gridN);
+        parameters.put("train_points", points);
+        parameters.put("train_seed", seed);
+    }
+}

@@ -1,0 +1,70 @@
+package org.relufem.sweep.family;
+
+import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.optim.OptimizerKind;
+import org.relufem.sweep.CostModel;
+import org.relufem.sweep.Trial;
+
+/**
+ * What training and evaluating a network costs (see {@code CostModel} for the machine and how far
+ * to trust it): the pass over the points from the kernels' measured rates, the optimiser's own work
+ * ({@link OptimizerKind#trainingSeconds}), and per checkpoint row the forward passes and the
+ * max-norm search's network evaluations.
+ */
+final class NetworkCost {
+    /**
+     * Full-batch training, per point per epoch (forward and backward), fitted to fit_seconds of
+     * 40-epoch trials on 1024 points in d = 2 (JIT warm): depth 1 runs the fused kernel at 0.4 ns
+     * per parameter (2 -> 10 -> 1: 0.07-0.09 us per point, 2 -> 100 -> 1: 0.16 us, 2 -> 1000 -> 1:
+     * 1.7 us, 2 -> 3000 -> 1: 4.8 us); depth >= 2 runs the row-array products of ForwardPass at
+     * 0.41 ns per parameter plus 11 ns per hidden unit and 60 ns per point (2 -> 10 x 2 -> 1: 0.36
+     * us, 2 -> 40 x 4 -> 1: 3.7 us, 2 -> 100 x 3 -> 1: 12 us, 2 -> 300 x 4 -> 1: 141 us; every
+     * width 10-300 and depth 2-8 within 18%).
+     */
+    static final double SHALLOW_SECONDS_PER_POINT = 40e-9;
+    static final double SHALLOW_SECONDS_PER_PARAMETER = 0.40e-9;
+    static final double LAYERED_SECONDS_PER_POINT = 60e-9;
+    static final double LAYERED_SECONDS_PER_PARAMETER = 0.41e-9;
+    static final double LAYERED_SECONDS_PER_UNIT = 11e-9;
+    /**
+     * Per optimiser step besides the pass: Adam's update of every parameter and a fixed overhead;
+     * what mini-batches add (2 -> 100 -> 1 at batch 32: 8 us a step).
+     */
+    static final double SECONDS_PER_STEP = 5e-6;
+    static final double SECONDS_PER_PARAMETER_UPDATE = 10e-9;
+    /** A forward pass (test points, the checkpoint's training MSE) as a fraction of a training pass. */
+    static final double FORWARD_FRACTION = 1.0 / 3;
+    /** {@code ReluNetwork.value} at one point, per parameter (scalar loops): the search's network evaluations, 0.8 ns. */
+    static final double VALUE_SECONDS_PER_PARAMETER = 0.8e-9;
+
+    private NetworkCost() {
+    }
+
+    /** Training to the last checkpoint, then per checkpoint row its forward passes and search evaluations of g. */
+    static double seconds(NetworkParams n, Trial t) {
+        double p = parameters(n, t);
+        double m = t.data().points();
+        double pass = m * secondsPerPointPass(n, t);
+        double steps = Math.ceil(m / Math.min(n.batchSize() <= 0 ? m : n.batchSize(), m));
+        double update = SECONDS_PER_STEP + SECONDS_PER_PARAMETER_UPDATE * p;
+        double training = OptimizerKind.of(n.optimizer()).trainingSeconds(new OptimizerKind.TrainingWork(pass, p, m,
+                steps, SECONDS_PER_STEP, update, n.width() + 1.0, n.lr(), n.lastEpoch()));
+        double row = (m + t.testPoints()) * FORWARD_FRACTION * secondsPerPointPass(n, t)
+                + CostModel.searchEvaluations(t) * VALUE_SECONDS_PER_PARAMETER * p;
+        return training + n.epochs().size() * row;
+    }
+
+    /** Parameters of a dim -> width x depth -> 1 network. */
+    static double parameters(NetworkParams n, Trial t) {
+        return ReluNetwork.parameterCount(t.dim(), n.width(), n.depth());
+    }
+
+    /** One training pass (forward and backward) over one point. */
+    static double secondsPerPointPass(NetworkParams n, Trial t) {
+        double p = parameters(n, t);
+        return n.depth() == 1
+                ? SHALLOW_SECONDS_PER_POINT + SHALLOW_SECONDS_PER_PARAMETER * p
+                : LAYERED_SECONDS_PER_POINT + LAYERED_SECONDS_PER_PARAMETER * p
+                        + LAYERED_SECONDS_PER_UNIT * n.width() * n.depth();
+    }
+}

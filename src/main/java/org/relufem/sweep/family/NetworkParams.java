@@ -1,0 +1,92 @@
+package org.relufem.sweep.family;
+
+import java.util.List;
+import java.util.Map;
+import org.relufem.method.Approximator;
+import org.relufem.method.fem.ReluFemInitializer;
+import org.relufem.method.net.Initializer;
+import org.relufem.method.net.Initializers;
+import org.relufem.method.net.NetTraining;
+import org.relufem.sweep.CostModel;
+import org.relufem.sweep.Trial;
+
+/**
+ * A network trial's parameters: a dim -> width x depth -> 1 ReLU network trained by one optimiser,
+ * one row per epoch checkpoint.
+ *
+ * @param optimizer an optimiser name ({@code OptimizerKind})
+ * @param batchSize points per step as trained (the training points for full batch)
+ * @param initSeed seed of the initial weights and of the mini-batch order
+ * @param epochs checkpoint epoch counts, ascending
+ * @param keepWeights whether rows store the trained parameters (not part of trial_id)
+ * @param options the initialiser, lr schedule and early stop
+ */
+public record NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
+                            List<Integer> epochs, boolean keepWeights, NetworkOptions options) implements MethodParams {
+    public NetworkParams {
+        epochs = List.copyOf(epochs);
+    }
+
+    /** Full batch, default options, no weights kept. */
+    public NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
+                         List<Integer> epochs) {
+        this(width, depth, optimizer, lr, batchSize, initSeed, epochs, false, NetworkOptions.DEFAULT);
+    }
+
+    /** A copy with options {@code options}. */
+    public NetworkParams withOptions(NetworkOptions options) {
+        return new NetworkParams(width, depth, optimizer, lr, batchSize, initSeed, epochs, keepWeights, options);
+    }
+
+    /** The largest checkpoint: the epochs the network trains for (and the horizon of an lr decay). */
+    public int lastEpoch() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    @Override
+    public Approximator approximator(Trial trial) {
+        return new NetTraining(width, depth, optimizer, lr, epochs, initSeed, batchSize, initializer(options),
+                options.lrEnd(), options.lossTol());
+    }
+
+    /** The initialiser an {@code init} name asks for: the one place that maps init names to implementations. */
+    static Initializer initializer(NetworkOptions options) {
+        return switch (options.init()) {
+            case NetworkOptions.TORCH -> Initializers.TORCH;
+            case "he" -> Initializers.HE;
+            case NetworkOptions.NORMAL -> new Initializers.Normal(options.initStd());
+            case "relu_fem" -> new ReluFemInitializer();
+            default -> throw new IllegalArgumentException("unknown init '" + options.init() + "'");
+        };
+    }
+
+    /**
+     * Shape, optimiser, batch and seed, and the options that differ from their defaults
+     * ({@link NetworkOptions#addTo}); the checkpoints are per row.
+     */
+    @Override
+    public void addTo(Map<String, Object> parameters) {
+        parameters.put("width", width);
+        parameters.put("depth", depth);
+        parameters.put("optimizer", optimizer);
+        parameters.put("lr", lr);
+        parameters.put("batch_size", batchSize);
+        parameters.put("init_seed", initSeed);
+        options.addTo(parameters, lastEpoch());
+    }
+
+    @Override
+    public double fitSeconds(Trial trial) {
+        return NetworkCost.seconds(this, trial);
+    }
+
+    @Override
+    public double searchMoves() {
+        return CostModel.SEARCH_MOVES_SMOOTH;
+    }
+
+    @Override
+    public List<Integer> checkpoints() {
+        return epochs;
+    }
+}
