@@ -15,7 +15,10 @@ import org.relufem.sweep.SpecReader;
 import org.relufem.sweep.TargetChoice;
 import org.relufem.sweep.Trial;
 
-/** Interpolants of grid data: {@code p1}, {@code q1} and the exact ReLU-FEM network {@code relu_fem}. No own keys. */
+/**
+ * Interpolants of grid data: {@code p1}, {@code q1}, the piecewise-constant {@code nearest} and the
+ * exact ReLU-FEM network {@code relu_fem}. No own keys.
+ */
 public final class GridInterpolants implements MethodFamily {
     /** Building ReLU-FEM's dense network, per parameter. */
     static final double RELU_FEM_BUILD_SECONDS_PER_PARAMETER = 16e-9;
@@ -26,6 +29,7 @@ public final class GridInterpolants implements MethodFamily {
     enum Kind {
         P1(t -> GridInterpolation.P1, t -> 0),
         Q1(t -> GridInterpolation.Q1, t -> 0),
+        NEAREST(t -> GridInterpolation.NEAREST, t -> 0),
         RELU_FEM(t -> new ReluFem(), GridInterpolants::reluFemSeconds);
 
         final Function<Trial, Approximator> approximator;

@@ -3,6 +3,7 @@ package org.relufem.method.fem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +28,8 @@ import org.relufem.target.Targets;
 class ConvergenceTest {
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
-        for (GridInterpolation m : GridInterpolation.values()) {
+        // The linear elements; nearest (rate 1) has its own test.
+        for (GridInterpolation m : List.of(GridInterpolation.P1, GridInterpolation.Q1)) {
             b.add(Arguments.of(m, 1, new int[] {9, 17, 33, 65, 129}));
             b.add(Arguments.of(m, 2, new int[] {9, 17, 33, 65}));
             b.add(Arguments.of(m, 3, new int[] {5, 9, 17, 33}));

@@ -29,7 +29,7 @@ class GridInterpolationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(GridInterpolation.class)
+    @EnumSource(value = GridInterpolation.class, names = {"P1", "Q1"})
     void reproducesAffineFunctionsToRounding(GridInterpolation method) {
         for (int d = 1; d <= 5; d++) {
             double[] c = {0.7, -1.3, 2.1, 0.4, -0.9, 1.7};
