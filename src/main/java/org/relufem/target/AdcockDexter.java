@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
  * Adcock &amp; Dexter's further test functions on [-1,1]^d (issue #7), besides {@link ExpCos}: a
  * smooth but faster-varying one, a discontinuous one, and a 1-D oscillatory one.
  */
-final class AdcockDexter implements Target {
+final class AdcockDexter extends CubeTarget {
     /** The families, with their registry names and dimension ranges. */
     enum Family {
         /** exp(-sum_i cos(5 x_i)): smooth, with 5/(2 pi) oscillations per unit in every direction. */
@@ -32,21 +32,10 @@ final class AdcockDexter implements Target {
     }
 
     private final Family family;
-    private final Box domain;
 
     AdcockDexter(Family family, int dim) {
+        super(family.registryName, dim, -1, 1);
         this.family = family;
-        this.domain = Box.cube(dim, -1, 1);
-    }
-
-    @Override
-    public String name() {
-        return family.registryName;
-    }
-
-    @Override
-    public Box domain() {
-        return domain;
     }
 
     @Override

@@ -3,21 +3,9 @@ package org.relufem.target;
 /**
  * Adcock &amp; Dexter (2021), smooth test function: f(x) = exp(-(1/(8d)) sum_i cos(x_i)) on [-1,1]^d.
  */
-final class ExpCos implements Target {
-    private final Box domain;
-
+final class ExpCos extends CubeTarget {
     ExpCos(int dim) {
-        this.domain = Box.cube(dim, -1, 1);
-    }
-
-    @Override
-    public String name() {
-        return "exp_cos";
-    }
-
-    @Override
-    public Box domain() {
-        return domain;
+        super("exp_cos", dim, -1, 1);
     }
 
     @Override

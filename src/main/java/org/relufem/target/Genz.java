@@ -22,7 +22,7 @@ package org.relufem.target;
  *
  * The difficulties are those of Genz (1987). {@code discontinuous} only cuts axis 2 when d &gt;= 2.
  */
-final class Genz implements Target {
+final class Genz extends CubeTarget {
     /** One of Genz's six families, with its difficulty b = sum_i a_i. */
     enum Family {
         OSCILLATORY("oscillatory", 9.0),
@@ -44,23 +44,12 @@ final class Genz implements Target {
     static final double SHIFT = (Math.sqrt(5) - 1) / 2;
 
     private final Family family;
-    private final Box domain;
     private final double a;
 
     Genz(Family family, int dim) {
+        super(family.registryName, dim, 0, 1);
         this.family = family;
-        this.domain = Box.cube(dim, 0, 1);
         this.a = family.difficulty / dim;
-    }
-
-    @Override
-    public String name() {
-        return family.registryName;
-    }
-
-    @Override
-    public Box domain() {
-        return domain;
     }
 
     @Override

@@ -17,6 +17,9 @@ package org.relufem.method.net.optim;
  *
  * <p>Full batch only: the curvature pairs and the line search assume one fixed function, so a
  * {@linkplain Objective#isMiniBatch() mini-batched} objective is refused.
+ *
+ * <p>Over 300 lines because the two-loop recursion, the bracketing phase and the zoom share the
+ * iterate's buffers and the cached loss; split apart they would pass a dozen arrays around.
  */
 public final class Lbfgs implements Optimizer {
     static final double C1 = 1e-4;
