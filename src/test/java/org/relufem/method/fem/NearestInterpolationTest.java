@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.relufem.method.Approximant;
-import org.relufem.metric.Errors;
-import org.relufem.metric.RateFit;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.sample.TensorGrid;
@@ -25,7 +20,7 @@ import org.relufem.target.Targets;
 
 /**
  * Piecewise-constant (nearest-node) interpolation: nodality, the nearest node by brute force,
- * the midpoint tie rule, and first-order convergence.
+ * the midpoint tie rule (its first-order convergence is in {@link ConvergenceTest}).
  */
 class NearestInterpolationTest {
     /** Distinct random nodal values on a grid over a skewed box: a wrong node cannot go unnoticed. */
@@ -151,54 +146,6 @@ class NearestInterpolationTest {
             }
             assertEquals(data.values()[lowestCorner], g.value(midpoint, 0), 0.0, "cell " + c);
         }
-    }
-
-    static Stream<Arguments> refinements() {
-        return Stream.of(
-                Arguments.of(1, new int[] {9, 17, 33, 65, 129}),
-                Arguments.of(2, new int[] {9, 17, 33, 65}),
-                Arguments.of(3, new int[] {5, 9, 17, 33}));
-    }
-
-    /**
-     * Error O(h) in max-norm and RMSE on Genz's oscillatory f = cos(c + a s), s = sum x_i, a = 9/d:
-     * the fitted log-log slope against h lies within 1 +- 0.15.
-     *
-     * <p>f is a-Lipschitz in s, and s moves by at most d h / 2 from a point to its nearest node, so
-     * |e| &lt;= a d h / 2 = 9 h / 2; random test points near a cell centre where |sin| is near 1 come
-     * within 10% of it. For uniform x the offsets x_k - node_k are independent with mean 0 and mean
-     * square h^2 / 12, so the mean square error is at most a^2 d h^2 / 12; it is about half that, the
-     * mean of sin^2 (measured: RMSE / (a h sqrt(d / 12)) = 0.70 to 0.72 in d = 1, 2, 3).
-     */
-    @ParameterizedTest(name = "d = {0}")
-    @MethodSource("refinements")
-    void rmseAndMaxErrorConvergeAtRateOneAndP1IsMoreAccurate(int d, int[] sizes) {
-        Target target = Targets.create("oscillatory", d);
-        SampleSet test = Samplers.test(target, 20000, 1);
-        double[] h = new double[sizes.length];
-        double[] rmse = new double[sizes.length];
-        double[] max = new double[sizes.length];
-        for (int i = 0; i < sizes.length; i++) {
-            Errors e = Errors.of(GridInterpolation.NEAREST.fit(Samplers.grid(target, sizes[i])), test);
-            h[i] = 1.0 / (sizes[i] - 1);
-            rmse[i] = e.rmse();
-            max[i] = e.maxAbsErr();
-        }
-        assertEquals(1.0, RateFit.of(h, rmse).slope(), 0.15, "RMSE rate");
-        assertEquals(1.0, RateFit.of(h, max).slope(), 0.15, "max-norm rate");
-
-        int last = sizes.length - 1;
-        double a = 9.0 / d;
-        double maxBound = a * d * h[last] / 2;
-        assertTrue(max[last] <= maxBound * (1 + 1e-9), "finest max error " + max[last] + " above the bound " + maxBound);
-        assertTrue(max[last] > 0.9 * maxBound, "finest max error " + max[last] + " far below the sharp bound " + maxBound);
-        double rmseBound = a * h[last] * Math.sqrt(d / 12.0);
-        assertTrue(rmse[last] <= rmseBound, "finest RMSE " + rmse[last] + " above " + rmseBound);
-        assertTrue(rmse[last] > 0.6 * rmseBound, "finest RMSE " + rmse[last] + " far below " + rmseBound);
-
-        Errors p1 = Errors.of(GridInterpolation.P1.fit(Samplers.grid(target, sizes[last])), test);
-        assertTrue(p1.maxAbsErr() < max[last], "P1 max error " + p1.maxAbsErr() + " vs nearest " + max[last]);
-        assertTrue(p1.rmse() < rmse[last], "P1 RMSE " + p1.rmse() + " vs nearest " + rmse[last]);
     }
 
     @Test
