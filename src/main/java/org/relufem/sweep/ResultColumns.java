@@ -32,7 +32,7 @@ import org.relufem.sweep.family.MethodFamilies;
  */
 public final class ResultColumns {
     /** The column of the row's epoch checkpoint. */
-    public static final String EPOCHS = "epochs";
+    private static final String EPOCHS = "epochs";
 
     private static final List<Column> COMMON = List.of(
             Column.required("trial_id", STRING, ID, ResultRow::trialId),

@@ -57,10 +57,6 @@ public final class SpecReader {
         return path + "." + key;
     }
 
-    public String string(String key, String fallback) {
-        return has(key) ? string(value(key), name(key)) : fallback;
-    }
-
     public boolean bool(String key, boolean fallback) {
         if (!has(key)) {
             return fallback;

@@ -44,7 +44,13 @@ public record Trial(long index, String method, String target, int dim, TrainingD
         data.addTo(p);
         p.put("test_seed", testSeed);
         p.put("test_points", testPoints);
-        params.addTo(p);
+        Map<String, Object> own = new TreeMap<>();
+        params.addTo(own);
+        own.forEach((k, v) -> {
+            if (v != null && p.put(k, v) != null) {
+                throw new IllegalStateException(method + "'s parameter " + k + " would replace the trial's own");
+            }
+        });
         StringBuilder s = new StringBuilder();
         p.forEach((k, v) -> {
             if (v != null) {

@@ -92,6 +92,6 @@ public final class GridInterpolants implements MethodFamily {
         double nodes = Math.pow(t.gridN(), d);
         double p = (nodes - 1) * (d + 2 + (d - 1) * nodes) + 1;
         return p * (RELU_FEM_BUILD_SECONDS_PER_PARAMETER + t.testPoints() * DENSE_FORWARD_SECONDS_PER_PARAMETER
-                + CostModel.searchEvaluations(t) * NetworkCost.VALUE_SECONDS_PER_PARAMETER);
+                + CostModel.searchEvaluations(t) * CostModel.VALUE_SECONDS_PER_PARAMETER);
     }
 }

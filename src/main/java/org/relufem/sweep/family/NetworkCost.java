@@ -34,8 +34,6 @@ final class NetworkCost {
     static final double SECONDS_PER_PARAMETER_UPDATE = 10e-9;
     /** A forward pass (test points, the checkpoint's training MSE) as a fraction of a training pass. */
     static final double FORWARD_FRACTION = 1.0 / 3;
-    /** {@code ReluNetwork.value} at one point, per parameter (scalar loops): the search's network evaluations, 0.8 ns. */
-    static final double VALUE_SECONDS_PER_PARAMETER = 0.8e-9;
 
     private NetworkCost() {
     }
@@ -50,7 +48,7 @@ final class NetworkCost {
         double training = OptimizerKind.of(n.optimizer()).trainingSeconds(new OptimizerKind.TrainingWork(pass, p, m,
                 steps, SECONDS_PER_STEP, update, n.width() + 1.0, n.lr(), n.lastEpoch()));
         double row = (m + t.testPoints()) * FORWARD_FRACTION * secondsPerPointPass(n, t)
-                + CostModel.searchEvaluations(t) * VALUE_SECONDS_PER_PARAMETER * p;
+                + CostModel.searchEvaluations(t) * CostModel.VALUE_SECONDS_PER_PARAMETER * p;
         return training + n.epochs().size() * row;
     }
 

@@ -1,6 +1,7 @@
 package org.relufem.sweep.family;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.relufem.method.fem.ReluFemNetwork;
@@ -51,9 +52,10 @@ final class NetworkOptionsReader {
         List<Double> lrEnds = m.positiveAxis("lr_end", List.of());
         for (OptimizerKind o : optimizers) {
             if (!lrEnds.isEmpty() && !o.hasStepSize()) {
-                throw SpecReader.error(m.value("lr_end"), m.name("lr_end") + " decays Adam's learning rate (optimizer"
-                        + " adam or adam_lsq), but optimizer " + o.label() + " has none to decay: its lr is "
-                        + o.lrMeaning());
+                throw SpecReader.error(m.value("lr_end"), m.name("lr_end") + " decays Adam's learning rate (optimizer "
+                        + String.join(" or ", Arrays.stream(OptimizerKind.values()).filter(OptimizerKind::hasStepSize)
+                                .map(OptimizerKind::label).toList())
+                        + "), but optimizer " + o.label() + " has none to decay: its lr is " + o.lrMeaning());
             }
         }
         List<Double> lossTols = m.positiveAxis("loss_tol", List.of());

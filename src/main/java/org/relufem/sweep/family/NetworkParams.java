@@ -2,6 +2,7 @@ package org.relufem.sweep.family;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.ReluFemInitializer;
 import org.relufem.method.net.Initializer;
@@ -24,18 +25,16 @@ import org.relufem.sweep.Trial;
 public record NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
                             List<Integer> epochs, boolean keepWeights, NetworkOptions options) implements MethodParams {
     public NetworkParams {
-        epochs = List.copyOf(epochs);
+        epochs = List.copyOf(new TreeSet<>(epochs));
+        if (epochs.isEmpty()) {
+            throw new IllegalArgumentException("a network trial needs at least one epoch checkpoint");
+        }
     }
 
     /** Full batch, default options, no weights kept. */
     public NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
                          List<Integer> epochs) {
         this(width, depth, optimizer, lr, batchSize, initSeed, epochs, false, NetworkOptions.DEFAULT);
-    }
-
-    /** A copy with options {@code options}. */
-    public NetworkParams withOptions(NetworkOptions options) {
-        return new NetworkParams(width, depth, optimizer, lr, batchSize, initSeed, epochs, keepWeights, options);
     }
 
     /** The largest checkpoint: the epochs the network trains for (and the horizon of an lr decay). */

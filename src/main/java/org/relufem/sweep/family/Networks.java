@@ -142,7 +142,7 @@ public final class Networks implements MethodFamily {
 
     @Override
     public MethodAxes read(String method, SpecReader m, DataSpec data, List<TargetChoice> targets) {
-        List<String> optimizerNames = m.stringAxis("optimizer", List.of("adam"));
+        List<String> optimizerNames = m.stringAxis("optimizer", List.of(OptimizerKind.ADAM.label()));
         List<OptimizerKind> optimizers = new ArrayList<>();
         for (String o : optimizerNames) {
             if (!OptimizerKind.names().contains(o)) {

@@ -1,8 +1,7 @@
 /**
- * The method families, one home each: {@link org.relufem.sweep.family.GridInterpolants} (p1, q1,
- * relu_fem), {@link org.relufem.sweep.family.ScatteredElements} (p1_scattered, l2_projection),
- * {@link org.relufem.sweep.family.Networks} (relu_net) and
- * {@link org.relufem.sweep.family.Polynomials} (poly_lsq, poly_cs), registered in
+ * The method families, one home each: {@link org.relufem.sweep.family.GridInterpolants},
+ * {@link org.relufem.sweep.family.ScatteredElements}, {@link org.relufem.sweep.family.Networks} and
+ * {@link org.relufem.sweep.family.Polynomials} (each file lists its methods), registered in
  * {@link org.relufem.sweep.family.MethodFamilies}. A family says which samplers and keys its
  * methods take and reads a block's keys into named {@link org.relufem.sweep.family.MethodAxes}; a
  * trial carries its family's {@link org.relufem.sweep.family.MethodParams} (a sealed type), which

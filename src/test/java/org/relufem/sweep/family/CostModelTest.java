@@ -144,7 +144,7 @@ class CostModelTest {
         // Same training work per row, but each checkpoint is evaluated and searched again.
         Trial one = net(2, 300, 3, 100, List.of(1000), "adam", 1e-3, 100);
         Trial many = net(2, 300, 3, 100, List.of(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000), "adam", 1e-3, 100);
-        double perRow = CostModel.searchEvaluations(one) * NetworkCost.VALUE_SECONDS_PER_PARAMETER
+        double perRow = CostModel.searchEvaluations(one) * CostModel.VALUE_SECONDS_PER_PARAMETER
                 * NetworkCost.parameters((NetworkParams) one.params(), one);
         assertTrue(CostModel.seconds(many) - CostModel.seconds(one) > 9 * perRow);
     }
