@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import org.relufem.BadInputException;
 import org.relufem.sweep.BuildInfo;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code relufem} entry point. Exit codes: 0 success, 2 bad input (spec, arguments, output

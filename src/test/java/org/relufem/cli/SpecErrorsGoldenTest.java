@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relufem.BadInputException;
 import org.relufem.Golden;
 import org.relufem.sweep.SpecParser;
-import org.relufem.sweep.SweepSpec;
 
 /**
  * Every spec error of {@link MalformedInputTest}'s table, word for word: the key, its path in the
