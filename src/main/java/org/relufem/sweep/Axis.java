@@ -15,4 +15,9 @@ public record Axis<T>(String name, List<T> values) implements Serializable {
             throw new IllegalArgumentException("axis " + name + " is empty");
         }
     }
+
+    /** The values of {@code a} that {@code b} holds too, in {@code a}'s order. */
+    public static <T> List<T> common(List<T> a, List<?> b) {
+        return a.stream().filter(b::contains).toList();
+    }
 }

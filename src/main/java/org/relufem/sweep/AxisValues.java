@@ -16,9 +16,14 @@ public final class AxisValues {
     /** The trial's value on {@code axis}. */
     @SuppressWarnings("unchecked")
     public <T> T get(Axis<T> axis) {
-        if (!values.containsKey(axis.name())) {
-            throw new IllegalArgumentException("no axis " + axis.name() + " in this block");
+        return (T) get(axis.name());
+    }
+
+    /** The trial's value on the axis named {@code name}. */
+    Object get(String name) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("no axis " + name + " in this block");
         }
-        return (T) values.get(axis.name());
+        return values.get(name);
     }
 }

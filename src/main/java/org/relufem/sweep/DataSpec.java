@@ -28,36 +28,28 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
     public record Size(int points, String values, String where) {
     }
 
+    private static final String GRID_N = "data.grid_n";
+    private static final String POINTS = "data.points";
+    private static final String SEEDS = "data.seeds";
+
     /** The data axes, slowest first: grid sizes, or point counts (and seeds for uniform points). */
     List<Axis<?>> axes() {
         return switch (sampler) {
-            case GRID -> List.of(gridAxis());
-            case SOBOL -> List.of(pointsAxis());
-            case UNIFORM -> List.of(pointsAxis(), seedsAxis());
+            case GRID -> List.of(new Axis<>(GRID_N, gridN));
+            case SOBOL -> List.of(new Axis<>(POINTS, points));
+            case UNIFORM -> List.of(new Axis<>(POINTS, points), new Axis<>(SEEDS, seeds));
         };
-    }
-
-    private Axis<Integer> gridAxis() {
-        return new Axis<>("data.grid_n", gridN);
-    }
-
-    private Axis<Integer> pointsAxis() {
-        return new Axis<>("data.points", points);
-    }
-
-    private Axis<Long> seedsAxis() {
-        return new Axis<>("data.seeds", seeds);
     }
 
     /** The training data of one trial in dimension {@code dim}. */
     TrainingData at(AxisValues values, int dim) {
         return switch (sampler) {
             case GRID -> {
-                int n = values.get(gridAxis());
+                int n = (Integer) values.get(GRID_N);
                 yield new TrainingData(sampler, n, (int) Math.pow(n, dim), null);
             }
-            case SOBOL -> new TrainingData(sampler, null, values.get(pointsAxis()), null);
-            case UNIFORM -> new TrainingData(sampler, null, values.get(pointsAxis()), values.get(seedsAxis()));
+            case SOBOL -> new TrainingData(sampler, null, (Integer) values.get(POINTS), null);
+            case UNIFORM -> new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
         };
     }
 
@@ -96,8 +88,8 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
 
     /** The data both blocks' axes hold: each axis's common values. */
     DataSpec common(DataSpec other) {
-        return new DataSpec(sampler, RepeatedTrials.common(gridN, other.gridN), RepeatedTrials.common(points, other.points),
-                RepeatedTrials.common(seeds, other.seeds));
+        return new DataSpec(sampler, Axis.common(gridN, other.gridN), Axis.common(points, other.points),
+                Axis.common(seeds, other.seeds));
     }
 
     /**

@@ -14,21 +14,18 @@ import org.relufem.sweep.family.MethodAxes;
 public record MethodBlock(String method, DataSpec data, List<TargetChoice> targets, MethodAxes own)
         implements Serializable {
 
+    /** The name of the target axis. */
+    static final String TARGET = "target";
+    /** The name of the test-seed axis. */
+    static final String TEST_SEED = "test.seeds";
+
     /** Every axis of the block's trials, slowest first: target, test seed, the data axes, the own axes. */
     List<Axis<?>> axes(List<Long> testSeeds) {
         List<Axis<?>> axes = new ArrayList<>();
-        axes.add(targetAxis());
-        axes.add(testSeedAxis(testSeeds));
+        axes.add(new Axis<>(TARGET, targets));
+        axes.add(new Axis<>(TEST_SEED, testSeeds));
         axes.addAll(data.axes());
         axes.addAll(own.axes());
-        return axes;
-    }
-
-    Axis<TargetChoice> targetAxis() {
-        return new Axis<>("target", targets);
-    }
-
-    static Axis<Long> testSeedAxis(List<Long> testSeeds) {
-        return new Axis<>("test.seeds", testSeeds);
+        return List.copyOf(axes);
     }
 }

@@ -32,7 +32,7 @@ final class RepeatedTrials {
     }
 
     private static String shared(MethodBlock a, MethodBlock b) {
-        List<TargetChoice> targets = common(a.targets(), b.targets());
+        List<TargetChoice> targets = Axis.common(a.targets(), b.targets());
         if (!a.method().equals(b.method()) || a.data().sampler() != b.data().sampler() || targets.isEmpty()) {
             return null;
         }
@@ -42,10 +42,5 @@ final class RepeatedTrials {
         }
         String own = a.own().sharedTrial(b.own(), data);
         return own == null ? null : "method = " + a.method() + ", " + own;
-    }
-
-    /** The values of {@code a} that {@code b} holds too, in {@code a}'s order. */
-    static <T> List<T> common(List<T> a, List<?> b) {
-        return a.stream().filter(b::contains).toList();
     }
 }

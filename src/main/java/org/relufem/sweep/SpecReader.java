@@ -177,7 +177,7 @@ public final class SpecReader {
     }
 
     /** A value's type and its one-line JSON text (render() alone spans lines and adds origin comments). */
-    public static String describe(ConfigValue v) {
+    private static String describe(ConfigValue v) {
         return v.valueType().name().toLowerCase() + " " + v.render(ConfigRenderOptions.concise());
     }
 
@@ -186,7 +186,7 @@ public final class SpecReader {
     }
 
     /** "file: line: " of a value (Typesafe Config records both for every value it parses). */
-    public static String where(ConfigValue v) {
+    private static String where(ConfigValue v) {
         return v.origin().description().replaceFirst(" @ .*?: (\\d+)$", ": $1") + ": ";
     }
 }

@@ -11,15 +11,18 @@ import java.util.List;
  */
 public final class TrialSpace implements Serializable {
     private final SweepSpec spec;
+    /** Each block's axes, built once. */
+    private final List<List<Axis<?>>> axes;
     private final long[] blockStart;
     private final long size;
 
     public TrialSpace(SweepSpec spec) {
         this.spec = spec;
+        this.axes = spec.methods().stream().map(m -> m.axes(spec.testSeeds())).toList();
         this.blockStart = new long[spec.methods().size() + 1];
         for (int b = 0; b < spec.methods().size(); b++) {
             long count = 1;
-            for (Axis<?> axis : block(b).axes(spec.testSeeds())) {
+            for (Axis<?> axis : axes.get(b)) {
                 count = Math.multiplyExact(count, axis.values().size());
             }
             blockStart[b + 1] = Math.addExact(blockStart[b], count);
@@ -69,18 +72,17 @@ public final class TrialSpace implements Serializable {
             b++;
         }
         MethodBlock block = block(b);
-        List<Axis<?>> axes = block.axes(spec.testSeeds());
+        List<Axis<?>> blockAxes = axes.get(b);
         AxisValues values = new AxisValues();
         long rest = index - blockStart[b];
-        for (int a = axes.size() - 1; a >= 0; a--) {
-            List<?> axis = axes.get(a).values();
-            values.put(axes.get(a), axis.get((int) (rest % axis.size())));
+        for (int a = blockAxes.size() - 1; a >= 0; a--) {
+            List<?> axis = blockAxes.get(a).values();
+            values.put(blockAxes.get(a), axis.get((int) (rest % axis.size())));
             rest /= axis.size();
         }
-        TargetChoice target = values.get(block.targetAxis());
+        TargetChoice target = (TargetChoice) values.get(MethodBlock.TARGET);
         TrainingData data = block.data().at(values, target.dim());
         return new Trial(index, block.method(), target.name(), target.dim(), data,
-                values.get(MethodBlock.testSeedAxis(spec.testSeeds())), spec.testPoints(),
-                block.own().params(values, data.points()));
+                (Long) values.get(MethodBlock.TEST_SEED), spec.testPoints(), block.own().params(values, data.points()));
     }
 }

@@ -38,8 +38,8 @@ class PolynomialTrialsTest {
         assertEquals("sobol", space.trial(8).data().sampler().label());
         assertEquals(256, space.trial(8).data().points());
         assertEquals(null, space.trial(8).data().seed());
-        assertEquals("hyperbolic_cross", poly(space.trial(6)).indexSet());
-        assertEquals("total_degree", poly(space.trial(0)).indexSet());
+        assertEquals("hyperbolic_cross", poly(space.trial(6)).indexSet().label());
+        assertEquals("total_degree", poly(space.trial(0)).indexSet().label());
     }
 
     @Test

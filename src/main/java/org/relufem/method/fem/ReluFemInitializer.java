@@ -11,9 +11,6 @@ import org.relufem.sample.SampleSet;
  * whether gradient descent keeps or loses FEM's accuracy. Draws nothing from the random stream.
  */
 public record ReluFemInitializer() implements Initializer {
-    /** The {@code init} name used in specs and results. */
-    public static final String NAME = "relu_fem";
-
     /**
      * @throws IllegalArgumentException for scattered data, or a shape narrower or shallower than
      *     the construction needs
@@ -21,8 +18,8 @@ public record ReluFemInitializer() implements Initializer {
     @Override
     public ReluNetwork initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
         if (!data.isGrid()) {
-            throw new IllegalArgumentException("init = " + NAME + " starts from the P1 interpolant of grid data"
-                    + " and needs sampler = grid, got " + data.count() + " scattered points");
+            throw new IllegalArgumentException("init = " + ReluFem.METHOD_NAME + " starts from the P1 interpolant of"
+                    + " grid data and needs sampler = grid, got " + data.count() + " scattered points");
         }
         return new ReluFemNetwork(data.grid()).network(data.values(), width, depth);
     }

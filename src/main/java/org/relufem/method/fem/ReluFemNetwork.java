@@ -104,12 +104,13 @@ public final class ReluFemNetwork {
                     + nodalValues.length + " values");
         }
         if (width < width() || depth < d) {
-            throw new IllegalArgumentException("relu_fem on " + n + " nodes per axis in d = " + d
+            throw new IllegalArgumentException(ReluFem.METHOD_NAME + " on " + n + " nodes per axis in d = " + d
                     + " needs width >= " + width() + " and depth >= " + d + ", got " + width + " x " + depth);
         }
         long dense = denseParameters(d, width, depth);
         if (dense > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("relu_fem on " + n + " nodes per axis in d = " + d + " is a "
+            throw new IllegalArgumentException(ReluFem.METHOD_NAME + " on " + n + " nodes per axis in d = " + d
+                    + " is a "
                     + depth + " x " + width + " ReLU network with " + dense
                     + " parameters (zero-padded to one width), more than an array can hold");
         }

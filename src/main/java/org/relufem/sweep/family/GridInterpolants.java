@@ -3,8 +3,6 @@ package org.relufem.sweep.family;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
 import org.relufem.method.fem.ReluFem;
@@ -25,36 +23,34 @@ public final class GridInterpolants implements MethodFamily {
     /** The dense ReLU-FEM network's batched forward pass per point per parameter (0.5 ns measured at n = 33). */
     static final double DENSE_FORWARD_SECONDS_PER_PARAMETER = 0.5e-9;
 
-    /** The methods, each named in specs by its lower-case name: approximator and fitting cost beyond CostModel's. */
+    /** The methods, each named in specs by its lower-case name. */
     enum Kind {
-        P1(t -> GridInterpolation.P1, t -> 0),
-        Q1(t -> GridInterpolation.Q1, t -> 0),
-        NEAREST(t -> GridInterpolation.NEAREST, t -> 0),
-        RELU_FEM(t -> new ReluFem(), GridInterpolants::reluFemSeconds);
-
-        final Function<Trial, Approximator> approximator;
-        final ToDoubleFunction<Trial> seconds;
-
-        Kind(Function<Trial, Approximator> approximator, ToDoubleFunction<Trial> seconds) {
-            this.approximator = approximator;
-            this.seconds = seconds;
-        }
+        P1,
+        Q1,
+        NEAREST,
+        RELU_FEM
     }
 
     /** A grid interpolant's parameters: which one. */
     public record Params(Kind kind) implements MethodParams {
         @Override
         public Approximator approximator(Trial trial) {
-            return kind.approximator.apply(trial);
+            return switch (kind) {
+                case P1 -> GridInterpolation.P1;
+                case Q1 -> GridInterpolation.Q1;
+                case NEAREST -> GridInterpolation.NEAREST;
+                case RELU_FEM -> new ReluFem();
+            };
         }
 
         @Override
         public void addTo(Map<String, Object> parameters) {
         }
 
+        /** Nodal interpolants cost only their evaluation (CostModel's); ReLU-FEM builds and runs a dense net. */
         @Override
         public double fitSeconds(Trial trial) {
-            return kind.seconds.applyAsDouble(trial);
+            return kind == Kind.RELU_FEM ? reluFemSeconds(trial) : 0;
         }
 
         @Override

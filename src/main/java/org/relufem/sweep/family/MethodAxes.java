@@ -32,17 +32,24 @@ public interface MethodAxes extends Serializable {
      * @param data the training-set sizes both blocks' data axes hold, not empty
      */
     default String sharedTrial(MethodAxes other, List<DataSpec.Size> data) {
-        List<String> values = new ArrayList<>(List.of(data.get(0).values()));
-        List<Axis<?>> mine = axes();
-        List<Axis<?>> theirs = other.axes();
+        List<String> values = firstCommon(axes(), other.axes());
+        return values == null ? null : data.get(0).values() + (values.isEmpty() ? "" : ", " + String.join(", ", values));
+    }
+
+    /**
+     * {@code key = value} for the first value each pair of axes shares, or null if some pair shares
+     * none; {@code mine} and {@code theirs} are the same axes of two blocks, in the same order.
+     */
+    static List<String> firstCommon(List<Axis<?>> mine, List<Axis<?>> theirs) {
+        List<String> values = new ArrayList<>();
         for (int a = 0; a < mine.size(); a++) {
-            List<?> both = mine.get(a).values().stream().filter(theirs.get(a).values()::contains).toList();
+            List<?> both = Axis.common(mine.get(a).values(), theirs.get(a).values());
             if (both.isEmpty()) {
                 return null;
             }
             values.add(mine.get(a).name() + " = " + both.get(0));
         }
-        return String.join(", ", values);
+        return values;
     }
 
     /** The axes of a block whose method has no keys of its own: every trial has the same parameters. */

@@ -11,6 +11,7 @@ import org.relufem.sample.TensorGrid;
 import org.relufem.sweep.DataSpec;
 import org.relufem.sweep.SpecReader;
 import org.relufem.sweep.TargetChoice;
+import org.relufem.sweep.family.NetworkOptions.Init;
 import org.relufem.target.Targets;
 
 /**
@@ -31,17 +32,20 @@ final class NetworkOptionsReader {
     /** The options axis of network block {@code m}: init x init_std x lr_end x loss_tol, slowest first. */
     static List<NetworkOptions> read(SpecReader m, List<OptimizerKind> optimizers, List<Integer> widths, List<Integer> depths,
                                      DataSpec data, List<TargetChoice> targets) {
-        List<String> inits = m.stringAxis("init", List.of(NetworkOptions.TORCH));
-        for (String init : inits) {
-            if (!NetworkOptions.INITS.contains(init)) {
-                throw SpecReader.error(m.value("init"), "unknown init '" + init + "' in " + m.name("init")
-                        + "; known inits: " + String.join(", ", NetworkOptions.INITS));
+        List<String> names = m.stringAxis("init", List.of(Init.TORCH.label()));
+        List<Init> inits = new ArrayList<>();
+        for (String name : names) {
+            Init init = Init.of(name);
+            if (init == null) {
+                throw SpecReader.error(m.value("init"), "unknown init '" + name + "' in " + m.name("init")
+                        + "; known inits: " + String.join(", ", Init.labels()));
             }
+            inits.add(init);
         }
-        boolean normal = inits.contains(NetworkOptions.NORMAL);
+        boolean normal = inits.contains(Init.NORMAL);
         if (m.has("init_std") && (!normal || inits.size() > 1)) {
             throw SpecReader.error(m.value("init_std"), m.name("init_std") + " is the std of init = normal and needs"
-                    + " every value of init to be normal, got init = " + inits + ": the other inits' trials would"
+                    + " every value of init to be normal, got init = " + names + ": the other inits' trials would"
                     + " repeat across init_std values with one trial_id; give normal a method block of its own");
         }
         if (normal && !m.has("init_std")) {
@@ -59,11 +63,11 @@ final class NetworkOptionsReader {
             }
         }
         List<Double> lossTols = m.positiveAxis("loss_tol", List.of());
-        if (inits.contains("relu_fem")) {
+        if (inits.contains(Init.RELU_FEM)) {
             checkReluFem(m, widths, depths, data, targets);
         }
         List<NetworkOptions> out = new ArrayList<>();
-        for (String init : inits) {
+        for (Init init : inits) {
             for (Double std : orAbsent(stds)) {
                 for (Double lrEnd : orAbsent(lrEnds)) {
                     for (Double lossTol : orAbsent(lossTols)) {
@@ -84,7 +88,7 @@ final class NetworkOptionsReader {
     private static void checkReluFem(SpecReader m, List<Integer> widths, List<Integer> depths, DataSpec data,
                                      List<TargetChoice> targets) {
         if (data.sampler() != Sampler.GRID) {
-            throw SpecReader.error(m.value("init"), "init = relu_fem in " + m.name("init") + " starts from the P1"
+            throw SpecReader.error(m.value("init"), "init = " + Init.RELU_FEM.label() + " in " + m.name("init") + " starts from the P1"
                     + " interpolant of grid data and needs data.sampler = grid, got " + data.sampler().label());
         }
         int width = Collections.min(widths);
@@ -98,7 +102,7 @@ final class NetworkOptionsReader {
                         : nodes - 1;
                 if (width < needed || depth < t.dim()) {
                     String key = width < needed ? "width" : "depth";
-                    throw SpecReader.error(m.has(key) ? m.value(key) : m.value("init"), "init = relu_fem in "
+                    throw SpecReader.error(m.has(key) ? m.value(key) : m.value("init"), "init = " + Init.RELU_FEM.label() + " in "
                             + m.name("init") + " on grid_n = " + n + " in d = " + t.dim() + " (target " + t.name()
                             + ") needs width >= " + needed + (exact ? "" : " (at least)") + " and depth >= " + t.dim()
                             + ", the P1 network's shape; got width = " + widths + ", depth = " + depths);

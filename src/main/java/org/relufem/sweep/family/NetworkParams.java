@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.relufem.method.Approximator;
-import org.relufem.method.fem.ReluFemInitializer;
-import org.relufem.method.net.Initializer;
-import org.relufem.method.net.Initializers;
 import org.relufem.method.net.NetTraining;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.Trial;
@@ -44,19 +41,8 @@ public record NetworkParams(int width, int depth, String optimizer, double lr, i
 
     @Override
     public Approximator approximator(Trial trial) {
-        return new NetTraining(width, depth, optimizer, lr, epochs, initSeed, batchSize, initializer(options),
-                options.lrEnd(), options.lossTol());
-    }
-
-    /** The initialiser an {@code init} name asks for: the one place that maps init names to implementations. */
-    static Initializer initializer(NetworkOptions options) {
-        return switch (options.init()) {
-            case NetworkOptions.TORCH -> Initializers.TORCH;
-            case "he" -> Initializers.HE;
-            case NetworkOptions.NORMAL -> new Initializers.Normal(options.initStd());
-            case "relu_fem" -> new ReluFemInitializer();
-            default -> throw new IllegalArgumentException("unknown init '" + options.init() + "'");
-        };
+        return new NetTraining(width, depth, optimizer, lr, epochs, initSeed, batchSize,
+                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol());
     }
 
     /**

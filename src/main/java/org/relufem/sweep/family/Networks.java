@@ -38,7 +38,7 @@ public final class Networks implements MethodFamily {
             NetworkParams::batchSize);
     static final Column INIT_SEED = Column.of("init_seed", LONG, REPLICATE, NetworkParams.class,
             NetworkParams::initSeed);
-    static final Column INIT = Column.of("init", STRING, SETTING, NetworkParams.class, n -> n.options().init());
+    static final Column INIT = Column.of("init", STRING, SETTING, NetworkParams.class, n -> n.options().init().label());
     static final Column INIT_STD = Column.of("init_std", DOUBLE, SETTING, NetworkParams.class,
             n -> n.options().initStd());
     static final Column LR_END = Column.of("lr_end", DOUBLE, SETTING, NetworkParams.class, n -> n.options().lrEnd());
@@ -77,20 +77,12 @@ public final class Networks implements MethodFamily {
         @Override
         public String sharedTrial(MethodAxes o, List<DataSpec.Size> data) {
             NetworkAxes other = (NetworkAxes) o;
-            List<Axis<?>> plain = List.of(widths, depths, optimizers, lrs, initSeeds);
-            List<Axis<?>> theirs = List.of(other.widths, other.depths, other.optimizers, other.lrs, other.initSeeds);
-            List<String> network = new ArrayList<>();
-            for (int i = 0; i < plain.size(); i++) {
-                List<?> both = plain.get(i).values().stream().filter(theirs.get(i).values()::contains).toList();
-                if (both.isEmpty()) {
-                    return null;
-                }
-                network.add(plain.get(i).name() + " = " + both.get(0));
-            }
+            List<String> network = MethodAxes.firstCommon(List.of(widths, depths, optimizers, lrs, initSeeds),
+                    List.of(other.widths, other.depths, other.optimizers, other.lrs, other.initSeeds));
             boolean sameHorizon = epochs.get(epochs.size() - 1).equals(other.epochs.get(other.epochs.size() - 1));
-            List<NetworkOptions> sharedOptions = options.values().stream().filter(other.options.values()::contains)
+            List<NetworkOptions> sharedOptions = Axis.common(options.values(), other.options.values()).stream()
                     .filter(x -> x.lrEnd() == null || sameHorizon).toList();
-            if (sharedOptions.isEmpty()) {
+            if (network == null || sharedOptions.isEmpty()) {
                 return null;
             }
             network.add(sharedOptions.get(0).describe());

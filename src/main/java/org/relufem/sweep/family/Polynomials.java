@@ -42,7 +42,7 @@ public final class Polynomials implements MethodFamily {
 
     static final Column DEGREE = Column.of("degree", Column.Type.INT, Column.Role.SETTING, Params.class, Params::degree);
     static final Column INDEX_SET = Column.of("index_set", Column.Type.STRING, Column.Role.SETTING, Params.class,
-            Params::indexSet);
+            p -> p.indexSet().label());
 
     /** The methods, each named in specs by its lower-case name. */
     enum Kind {
@@ -54,12 +54,12 @@ public final class Polynomials implements MethodFamily {
      * A polynomial trial's parameters.
      *
      * @param degree the order of the index set
-     * @param indexSet {@code total_degree} or {@code hyperbolic_cross}
+     * @param indexSet total degree or hyperbolic cross
      */
-    public record Params(Kind kind, int degree, String indexSet) implements MethodParams {
+    public record Params(Kind kind, int degree, IndexSet.Kind indexSet) implements MethodParams {
         @Override
         public Approximator approximator(Trial trial) {
-            IndexSet set = IndexSet.of(IndexSet.Kind.of(indexSet), trial.dim(), degree);
+            IndexSet set = IndexSet.of(indexSet, trial.dim(), degree);
             var domain = Targets.create(trial.target(), trial.dim()).domain();
             return switch (kind) {
                 case POLY_LSQ -> new PolyLsq(domain, set);
@@ -70,7 +70,7 @@ public final class Polynomials implements MethodFamily {
         @Override
         public void addTo(Map<String, Object> parameters) {
             parameters.put("degree", degree);
-            parameters.put("index_set", indexSet);
+            parameters.put("index_set", indexSet.label());
         }
 
         /**
@@ -109,7 +109,7 @@ public final class Polynomials implements MethodFamily {
 
         @Override
         public MethodParams params(AxisValues values, int trainPoints) {
-            return new Params(kind, values.get(degrees), values.get(indexSets));
+            return new Params(kind, values.get(degrees), IndexSet.Kind.of(values.get(indexSets)));
         }
     }
 
@@ -130,7 +130,7 @@ public final class Polynomials implements MethodFamily {
 
     @Override
     public MethodAxes read(String method, SpecReader m, DataSpec data, List<TargetChoice> targets) {
-        List<String> indexSets = m.stringAxis("index_set", List.of("total_degree"));
+        List<String> indexSets = m.stringAxis("index_set", List.of(IndexSet.Kind.TOTAL_DEGREE.label()));
         for (String s : indexSets) {
             try {
                 IndexSet.Kind.of(s);
@@ -150,7 +150,8 @@ public final class Polynomials implements MethodFamily {
                 }
             }
         }
-        return new PolynomialAxes(MethodFamily.kind(Kind.class, method), new Axis<>("degree", degrees), new Axis<>("index_set", indexSets));
+        return new PolynomialAxes(MethodFamily.kind(Kind.class, method), new Axis<>("degree", degrees),
+                new Axis<>("index_set", indexSets));
     }
 
     @Override
@@ -163,8 +164,8 @@ public final class Polynomials implements MethodFamily {
      * (prod (nu_k + 1) <= n + 1) the number of d-tuples of positive integers with product at most
      * n + 1, counted by recursion over the first factor. Both capped at 10^6 (IndexSet's limit).
      */
-    static double indexSetSize(String kind, int d, int n) {
-        if ("hyperbolic_cross".equals(kind)) {
+    static double indexSetSize(IndexSet.Kind kind, int d, int n) {
+        if (kind == IndexSet.Kind.HYPERBOLIC_CROSS) {
             return Math.min(1e6, tuplesWithProductAtMost(d, n + 1L, 1_000_001L));
         }
         double total = 1;

@@ -39,7 +39,8 @@ class CostModelTest {
 
     private static Trial poly(String method, int dim, int points, int degree, String indexSet) {
         return new Trial(0, method, "exp_cos", dim, new TrainingData(Sampler.UNIFORM, null, points, 0L), 0, 1000,
-                new Polynomials.Params(MethodFamily.kind(Polynomials.Kind.class, method), degree, indexSet));
+                new Polynomials.Params(MethodFamily.kind(Polynomials.Kind.class, method), degree,
+                        IndexSet.Kind.of(indexSet)));
     }
 
     @Test
@@ -133,7 +134,7 @@ class CostModelTest {
         for (String kind : List.of("total_degree", "hyperbolic_cross")) {
             for (int[] dn : new int[][] {{1, 7}, {2, 30}, {4, 8}, {8, 6}, {3, 0}}) {
                 IndexSet set = IndexSet.of(IndexSet.Kind.of(kind), dn[0], dn[1]);
-                assertEquals(set.size(), Polynomials.indexSetSize(kind, dn[0], dn[1]), 1e-9,
+                assertEquals(set.size(), Polynomials.indexSetSize(IndexSet.Kind.of(kind), dn[0], dn[1]), 1e-9,
                         kind + " d = " + dn[0] + " n = " + dn[1]);
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.relufem.BadInputException;
+import org.relufem.method.fem.ReluFem;
 import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.Trial;
@@ -78,7 +79,7 @@ class NetworkOptionsSpecTest {
         assertEquals(plain.trial(1).rowIds(), space("init = torch").trial(1).rowIds());
         TrialSpace normal = space("init = normal, init_std = [0.1, 0.5]");
         assertEquals(4, normal.size());
-        assertEquals(new NetworkOptions("normal", 0.5, null, null), options(normal.trial(1)));
+        assertEquals(new NetworkOptions(NetworkOptions.Init.NORMAL, 0.5, null, null), options(normal.trial(1)));
         assertNotEquals(normal.trial(0).rowIds(), normal.trial(1).rowIds());
     }
 
@@ -139,5 +140,12 @@ class NetworkOptionsSpecTest {
 
     private static NetworkOptions options(Trial t) {
         return ((NetworkParams) t.params()).options();
+    }
+
+    @Test
+    void theReluFemInitIsNamedAfterTheMethodWhoseNetworkItStartsFrom() {
+        assertEquals(ReluFem.METHOD_NAME, NetworkOptions.Init.RELU_FEM.label());
+        assertTrue(MethodFamilies.methods().contains(NetworkOptions.Init.RELU_FEM.label()));
+        assertEquals(List.of("torch", "he", "normal", "relu_fem"), NetworkOptions.Init.labels());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public enum OptimizerKind {
     /** {@link Adam}: any batch size. */
-    ADAM("adam", false, true, false, null) {
+    ADAM("adam", false, false, null) {
         @Override
         public Optimizer create(double lr) {
             return new Adam(lr);
@@ -22,7 +22,7 @@ public enum OptimizerKind {
         }
     },
     /** {@link Lbfgs}: lr is the line search's trial step. */
-    LBFGS("lbfgs", true, false, false, "the line search's trial step") {
+    LBFGS("lbfgs", true, false, "the line search's trial step") {
         @Override
         public Optimizer create(double lr) {
             return new Lbfgs(lr);
@@ -35,7 +35,7 @@ public enum OptimizerKind {
         }
     },
     /** {@link LevenbergMarquardt}: lr is the initial damping; nets up to its parameter limit. */
-    LM("lm", true, false, true, "the initial damping") {
+    LM("lm", true, true, "the initial damping") {
         @Override
         public Optimizer create(double lr) {
             return new LevenbergMarquardt(lr);
@@ -45,14 +45,15 @@ public enum OptimizerKind {
         public double trainingSeconds(TrainingWork w) {
             double p = w.parameters();
             double m = w.points();
-            double epoch = w.passSeconds() + SECONDS_PER_JACOBIAN_ENTRY * m * p + SECONDS_PER_DENSE_FLOP * 2 * m * p * p;
+            double epoch = w.passSeconds() + SECONDS_PER_JACOBIAN_ENTRY * m * p
+                    + SECONDS_PER_DENSE_FLOP * 2 * m * p * p;
             double tryCost = w.passSeconds() + SECONDS_PER_DENSE_FLOP * (p * p * p / 3 + 3 * p * p);
             double early = Math.min(w.epochs(), LM_EARLY_EPOCHS);
             return w.epochs() * epoch + (early * LM_TRIES_EARLY + (w.epochs() - early) * LM_TRIES_LATE) * tryCost;
         }
     },
     /** {@link AdamLeastSquares}: Adam on the hidden layers, the output layer by least squares. */
-    ADAM_LSQ("adam_lsq", true, true, true, null) {
+    ADAM_LSQ("adam_lsq", true, true, null) {
         @Override
         public Optimizer create(double lr) {
             return new AdamLeastSquares(lr);
@@ -117,14 +118,13 @@ public enum OptimizerKind {
 
     private final String label;
     private final boolean fullBatchOnly;
-    private final boolean stepSize;
     private final boolean leastSquares;
     private final String lrMeaning;
 
-    OptimizerKind(String label, boolean fullBatchOnly, boolean stepSize, boolean leastSquares, String lrMeaning) {
+    /** @param lrMeaning what lr is when it is not a step size; null for a step size */
+    OptimizerKind(String label, boolean fullBatchOnly, boolean leastSquares, String lrMeaning) {
         this.label = label;
         this.fullBatchOnly = fullBatchOnly;
-        this.stepSize = stepSize;
         this.leastSquares = leastSquares;
         this.lrMeaning = lrMeaning;
     }
@@ -147,7 +147,7 @@ public enum OptimizerKind {
 
     /** Whether its lr is a step size a schedule may change: it creates a {@link StepSizeOptimizer}. */
     public boolean hasStepSize() {
-        return stepSize;
+        return lrMeaning == null;
     }
 
     /** Whether it needs the residuals and Jacobian of a {@link LeastSquaresObjective}. */

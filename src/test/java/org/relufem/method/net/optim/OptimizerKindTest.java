@@ -24,7 +24,6 @@ class OptimizerKindTest {
         for (OptimizerKind k : OptimizerKind.values()) {
             Optimizer o = k.create(1e-3);
             assertEquals(k.hasStepSize(), o instanceof StepSizeOptimizer, k.label());
-            assertEquals(k.hasStepSize(), k.lrMeaning() == null, k.label() + ": an lr that is not a step size says what it is");
             assertEquals(k != OptimizerKind.ADAM, k.fullBatchOnly(), k.label());
         }
         assertTrue(OptimizerKind.LM.leastSquares() && OptimizerKind.ADAM_LSQ.leastSquares());
