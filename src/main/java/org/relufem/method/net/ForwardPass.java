@@ -4,7 +4,7 @@ import org.relufem.method.Rows;
 
 /**
  * Activation buffers for a batch of up to {@code capacity} points, allocated once; {@link #resize}
- * to fewer points reuses them. z[l] = a[l] W_l^T + b_l, a[l + 1] = relu(z[l]); a[0] holds the
+ * to fewer points reuses them. z[l] = a[l] W_l^T + b_l, a[l + 1] = act(z[l]); a[0] holds the
  * points and the last layer's single output is {@link #out}.
  *
  * <p>Every matrix is an array of rows (one per point, or one per row of W_l^T), and every product
@@ -29,7 +29,7 @@ final class ForwardPass {
     private final int dimension;
     private int rows;
 
-    ForwardPass(ReluNetwork net, int capacity) {
+    ForwardPass(Network net, int capacity) {
         int layers = net.layers();
         dimension = net.dimension();
         input = new double[capacity * dimension];
@@ -61,7 +61,7 @@ final class ForwardPass {
     }
 
     /** Runs the network on the points of {@link #input}; returns {@link #out}. */
-    double[] run(ReluNetwork net) {
+    double[] run(Network net) {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(input, i * dimension, a[0][i], 0, dimension);
         }
@@ -76,15 +76,23 @@ final class ForwardPass {
             double[] b = net.biases[l].data;
             double[][] zl = z[l];
             double[][] next = a[l + 1];
+            Activation activation = net.activation();
             for (int i = 0; i < rows; i++) {
                 double[] zi = zl[i];
                 java.util.Arrays.fill(zi, 0.0);
                 Rows.addScaled(a[l][i], w, zi);
                 double[] ni = next[i];
-                for (int j = 0; j < fanOut; j++) {
-                    double v = zi[j] + b[j];
-                    zi[j] = v;
-                    ni[j] = v > 0 ? v : 0;
+                if (activation == Activation.RELU) {
+                    for (int j = 0; j < fanOut; j++) {
+                        double v = zi[j] + b[j];
+                        zi[j] = v;
+                        ni[j] = v > 0 ? v : 0;
+                    }
+                } else {
+                    for (int j = 0; j < fanOut; j++) {
+                        zi[j] += b[j];
+                    }
+                    activation.forward(zi, ni, fanOut);
                 }
             }
         }

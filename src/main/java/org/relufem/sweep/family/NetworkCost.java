@@ -1,6 +1,6 @@
 package org.relufem.sweep.family;
 
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.Trial;
@@ -54,7 +54,7 @@ final class NetworkCost {
 
     /** Parameters of a dim -> width x depth -> 1 network. */
     static double parameters(NetworkParams n, Trial t) {
-        return ReluNetwork.parameterCount(t.dim(), n.width(), n.depth());
+        return Network.parameterCount(t.dim(), n.width(), n.depth());
     }
 
     /** One training pass (forward and backward) over one point. */

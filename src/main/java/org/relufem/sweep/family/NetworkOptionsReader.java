@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.relufem.method.fem.ReluFemNetwork;
+import org.relufem.method.net.Activation;
 import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.sample.Sampler;
 import org.relufem.sample.TensorGrid;
@@ -30,8 +31,9 @@ final class NetworkOptionsReader {
     }
 
     /** The options axis of network block {@code m}: init x init_std x lr_end x loss_tol, slowest first. */
-    static List<NetworkOptions> read(SpecReader m, List<OptimizerKind> optimizers, List<Integer> widths, List<Integer> depths,
-                                     DataSpec data, List<TargetChoice> targets) {
+    static List<NetworkOptions> read(SpecReader m, List<OptimizerKind> optimizers, List<Integer> widths,
+                                     List<Integer> depths, List<Activation> activations, DataSpec data,
+                                     List<TargetChoice> targets) {
         List<String> names = m.stringAxis("init", List.of(Init.TORCH.label()));
         List<Init> inits = new ArrayList<>();
         for (String name : names) {
@@ -64,6 +66,11 @@ final class NetworkOptionsReader {
         }
         List<Double> lossTols = m.positiveAxis("loss_tol", List.of());
         if (inits.contains(Init.RELU_FEM)) {
+            if (!activations.equals(List.of(Activation.RELU))) {
+                throw SpecReader.error(m.value("init"), "init = " + Init.RELU_FEM.label() + " in " + m.name("init")
+                        + " is the exact ReLU network of the P1 interpolant and needs activation = relu, got "
+                        + m.name("activation") + " = " + activations.stream().map(Activation::label).toList());
+            }
             checkReluFem(m, widths, depths, data, targets);
         }
         List<NetworkOptions> out = new ArrayList<>();

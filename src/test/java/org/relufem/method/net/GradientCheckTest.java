@@ -3,9 +3,13 @@ package org.relufem.method.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Targets;
@@ -15,8 +19,26 @@ class GradientCheckTest {
     @ParameterizedTest(name = "d={0} width={1} depth={2} batch={3}")
     @CsvSource({"1, 5, 1, 40", "2, 8, 1, 40", "2, 6, 3, 40", "3, 7, 2, 40", "5, 4, 4, 40", "2, 10, 2, 16"})
     void gradientMatchesCentralDifferences(int d, int width, int depth, int batch) {
+        checkGradient(Activation.RELU, d, width, depth, batch);
+    }
+
+    /** Every activation, at depths 1 to 3 (the layered pass for all but ReLU's depth 1), full batch and mini-batch. */
+    static Stream<Arguments> activationsAndShapes() {
+        return Arrays.stream(Activation.values()).flatMap(a -> Stream.of(Arguments.of(a, 1, 9, 1, 40),
+                Arguments.of(a, 2, 7, 2, 40), Arguments.of(a, 3, 5, 3, 16)));
+    }
+
+    @ParameterizedTest(name = "{0} d={1} width={2} depth={3} batch={4}")
+    @MethodSource("activationsAndShapes")
+    void everyActivationsGradientMatchesCentralDifferences(Activation activation, int d, int width, int depth,
+                                                            int batch) {
+        checkGradient(activation, d, width, depth, batch);
+    }
+
+    private static void checkGradient(Activation activation, int d, int width, int depth, int batch) {
         SampleSet data = Samplers.uniform(Targets.create("gaussian", d), 40, 7);
-        ReluNetwork net = ReluNetwork.torchDefault(d, width, depth, new SplittableRandom(11 * d + width));
+        Network net = Network.torchDefault(d, width, depth, new SplittableRandom(11 * d + width))
+                .withActivation(activation);
         MseObjective objective = new MseObjective(net, data, batch, new SplittableRandom(3));
         objective.nextBatch();
         objective.evaluate();
@@ -51,7 +73,7 @@ class GradientCheckTest {
     @CsvSource({"1, 7", "2, 100", "3, 33"})
     void fusedShallowKernelAgreesWithTheLayeredPass(int d, int width) {
         SampleSet data = Samplers.uniform(Targets.create("oscillatory", d), 300, 5);
-        ReluNetwork net = ReluNetwork.torchDefault(d, width, 1, new SplittableRandom(width));
+        Network net = Network.torchDefault(d, width, 1, new SplittableRandom(width));
         MseObjective objective = new MseObjective(net, data, data.count(), new SplittableRandom(0));
         double fused = objective.evaluate();
         double[][] fusedGradient = copy(objective.parameters().gradients());

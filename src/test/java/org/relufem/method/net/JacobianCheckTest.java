@@ -3,21 +3,32 @@ package org.relufem.method.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Targets;
 
 /** The residual Jacobian against central differences of the residuals, and against the loss gradient. */
 class JacobianCheckTest {
-    @ParameterizedTest(name = "d={0} width={1} depth={2}")
-    @CsvSource({"1, 5, 1", "2, 8, 1", "2, 6, 3", "3, 7, 2"})
-    void jacobianMatchesCentralDifferencesAndTheGradient(int d, int width, int depth) {
+    /** Every activation; ReLU also in the shapes checked before activations were a choice. */
+    static Stream<Arguments> activationsAndShapes() {
+        Stream<Arguments> relu = Stream.of(Arguments.of(Activation.RELU, 2, 8, 1), Arguments.of(Activation.RELU, 3, 7, 2));
+        return Stream.concat(relu, Arrays.stream(Activation.values())
+                .flatMap(a -> Stream.of(Arguments.of(a, 1, 5, 1), Arguments.of(a, 2, 6, 3))));
+    }
+
+    @ParameterizedTest(name = "{0} d={1} width={2} depth={3}")
+    @MethodSource("activationsAndShapes")
+    void jacobianMatchesCentralDifferencesAndTheGradient(Activation activation, int d, int width, int depth) {
         SampleSet data = Samplers.uniform(Targets.create("gaussian", d), 30, 7);
-        ReluNetwork net = ReluNetwork.torchDefault(d, width, depth, new SplittableRandom(13 * d + width));
+        Network net = Network.torchDefault(d, width, depth, new SplittableRandom(13 * d + width))
+                .withActivation(activation);
         MseObjective objective = new MseObjective(net, data, data.count(), new SplittableRandom(3));
         int m = objective.residualCount();
         int n = objective.parameters().size();
