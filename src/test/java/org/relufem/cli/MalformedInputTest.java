@@ -219,6 +219,10 @@ class MalformedInputTest {
         spec("relu_fem init with tanh", 9, "init = relu_fem in methods[1].init is the exact ReLU network of the P1"
                 + " interpolant and needs activation = relu, got methods[1].activation = [relu, tanh]",
                 with(opts, "keep_weights = false, init = relu_fem, activation = [relu, tanh] }"));
+        spec("grad_tol with adam", 8, "methods[1].grad_tol stops a second-order optimiser (optimizer lbfgs or lm), but"
+                + " optimizer adam has none", with("optimizer = adam, lr = 1e-3", "optimizer = [lm, adam], lr = 1e-3, grad_tol = 1e-9"));
+        spec("grad_tol of 1", 9, "methods[1].grad_tol is relative to the first epoch's gradient norm and must be below 1, got 1.0",
+                with(opts, "keep_weights = false, optimizer = lbfgs, grad_tol = 1 }").replace("optimizer = adam, ", ""));
 
         // a block's dim axis and l2_projection's grid (issue 7)
         spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",

@@ -24,8 +24,12 @@ import org.relufem.sample.SampleSet;
  * checkpoint and every later one are reported as diverged, not thrown.
  *
  * <p>With a loss tolerance, training stops after the first epoch whose loss (as recorded in the
- * loss history) is at most {@code lossTol}; that checkpoint and every later one report the network
- * of that epoch, timed until then, and the fit's {@link Fit#stopEpoch()} names the epoch.
+ * loss history) is at most {@code lossTol}; with a gradient tolerance, after the first epoch the
+ * optimiser reports as its last ({@link Optimizer#stopped()}: a gradient norm at most
+ * {@code gradTol} times the first epoch's, or no descent left). That checkpoint and every later one report the network of
+ * that epoch, timed until then, and the fit's {@link Fit#stopEpoch()} and {@link Fit#stopReason()}
+ * name the epoch and the rule.
+
  *
  * @param architecture hidden layers, their width and activation
  * @param optimizer optimiser name, see {@link OptimizerKind}
@@ -37,9 +41,12 @@ import org.relufem.sample.SampleSet;
  * @param lrEnd the learning rate of the last epoch, decayed to exponentially
  *     ({@link LearningRateSchedule}); null for a constant lr
  * @param lossTol the training loss at which training stops early; null to train every epoch
+ * @param gradTol the gradient norm, relative to the first epoch's, at which a second-order
+ *     optimiser stops; null for none
  */
 public record NetTraining(Architecture architecture, String optimizer, double lr, List<Integer> epochs,
-                          long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol)
+                          long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol,
+                          Double gradTol)
         implements Approximator {
 
     /**
@@ -59,7 +66,8 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
         }
-        OptimizerKind.of(optimizer).create(lr); // validates the name and lr up front
+        // validates the name, lr and grad_tol up front
+        OptimizerKind.of(optimizer).create(lr, gradTol);
         if (initializer == null) {
             throw new IllegalArgumentException("an initializer is required");
         }
@@ -78,7 +86,8 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
     /** A ReLU network. */
     public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed,
                        int batchSize, Initializer initializer, Double lrEnd, Double lossTol) {
-        this(Architecture.relu(width, depth), optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol);
+        this(Architecture.relu(width, depth), optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol,
+                null);
     }
 
     /** A ReLU network, PyTorch's default initialisation, constant lr, no early stop. */
@@ -132,7 +141,7 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         Network net = initialNetwork(data);
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
                 RandomStreams.of(initSeed, RandomStreams.BATCH));
-        Optimizer opt = OptimizerKind.of(optimizer).create(lr);
+        Optimizer opt = OptimizerKind.of(optimizer).create(lr, gradTol);
         int maxEpochs = epochs.get(epochs.size() - 1);
         LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
         // The constructor refused lr_end for optimisers whose lr is not a step size.
@@ -164,14 +173,15 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
                 }
                 return new Fit(stages, java.util.Arrays.copyOf(history, epoch));
             }
-            if (lossTol != null && loss <= lossTol) {
+            String stop = lossTol != null && loss <= lossTol ? Fit.LOSS_TOL : opt.stopped();
+            if (stop != null) {
                 Network stopped = net.copy();
                 double trainMse = Errors.of(stopped, data).mse();
                 double seconds = (System.nanoTime() - start) * 1e-9;
                 for (; next < epochs.size(); next++) {
                     stages.add(checkpoint(epochs.get(next), stopped, trainMse, seconds));
                 }
-                return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch);
+                return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch, stop);
             }
             if (epoch == epochs.get(next)) {
                 Network snapshot = net.copy();

@@ -59,7 +59,7 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
     @Override
     public Approximator approximator(Trial trial) {
         return new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize,
-                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol());
+                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol(), options.gradTol());
     }
 
     /**

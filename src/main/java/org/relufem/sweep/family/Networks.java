@@ -26,14 +26,16 @@ import org.relufem.sweep.TargetChoice;
  * ({@code width}, {@code depth}, {@code activation}), optimiser and
  * learning rate, batch size, init seeds, the epoch checkpoints of one training run (one row each),
  * {@code keep_weights}, and the options of {@link NetworkOptionsReader} (init, lr schedule, early
- * stop). Any sampler.
+ * stops). Any sampler.
  */
 public final class Networks implements MethodFamily {
     private static final Set<String> KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
-            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation");
+            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol");
 
     static final Column WIDTH = Column.of("width", INT, SETTING, NetworkParams.class, NetworkParams::width);
     static final Column DEPTH = Column.of("depth", INT, SETTING, NetworkParams.class, NetworkParams::depth);
+    static final Column GRAD_TOL = Column.of("grad_tol", DOUBLE, SETTING, NetworkParams.class,
+            n -> n.options().gradTol());
     static final Column ACTIVATION = Column.of("activation", STRING, SETTING, NetworkParams.class,
             n -> n.architecture().activation().label());
     static final Column OPTIMIZER = Column.of("optimizer", STRING, SETTING, NetworkParams.class,
@@ -191,6 +193,6 @@ public final class Networks implements MethodFamily {
 
     @Override
     public List<Column> columns() {
-        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION);
+        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION, GRAD_TOL);
     }
 }
