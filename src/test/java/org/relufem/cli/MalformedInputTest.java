@@ -223,6 +223,11 @@ class MalformedInputTest {
                 + " optimizer adam has none", with("optimizer = adam, lr = 1e-3", "optimizer = [lm, adam], lr = 1e-3, grad_tol = 1e-9"));
         spec("grad_tol of 1", 9, "methods[1].grad_tol is relative to the first epoch's gradient norm and must be below 1, got 1.0",
                 with(opts, "keep_weights = false, optimizer = lbfgs, grad_tol = 1 }").replace("optimizer = adam, ", ""));
+        spec("unknown block", 9, "unknown block 'dense' in methods[1].block; known blocks: plain, residual",
+                with(opts, "keep_weights = false, block = dense }"));
+        spec("residual block at depth 1", 9, "methods[1].block = residual needs a hidden-to-hidden layer, depth >= 2,"
+                + " but methods[1].depth = [1, 3] holds 1", with(opts, "keep_weights = false, block = residual }")
+                .replace("depth = 1", "depth = [1, 3]"));
 
         // a block's dim axis and l2_projection's grid (issue 7)
         spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",

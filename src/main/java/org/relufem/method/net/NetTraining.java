@@ -112,7 +112,7 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
     /** The network's initial state for {@code data}, from the init stream of the seed. */
     public Network initialNetwork(SampleSet data) {
         Network net = initializer.initialNetwork(data, width(), depth(), RandomStreams.of(initSeed, RandomStreams.INIT));
-        return architecture.activation() == Activation.RELU ? net : net.withActivation(architecture.activation());
+        return architecture.equals(net.architecture()) ? net : net.with(architecture);
     }
 
     /** Trains to the largest epoch count and returns the network there (or throws if training diverged). */

@@ -7,8 +7,9 @@ import org.relufem.method.Approximant;
 
 /**
  * A fully connected network x -> W_L act(... act(W_1 x + b_1) ...) + b_L with {@code depth}
- * hidden layers of {@code width} units of one {@link Activation} (ReLU unless said otherwise) and
- * a linear scalar output, in float64. Weights are
+ * hidden layers of {@code width} units of one {@link Activation} (ReLU unless said otherwise),
+ * plain or with residual hidden-to-hidden blocks ({@link Architecture}), and a linear scalar
+ * output, in float64. Weights are
  * stored transposed, W_l^T as in x out, so that a batch with points as rows runs through row-major
  * products whose inner loops are contiguous (z = a W_l^T + b_l); b_l is 1 x out. Parameter vectors
  * and initialisation use PyTorch's out x in order.
@@ -20,18 +21,16 @@ public final class Network implements Approximant {
     private final int inputs;
     private final int width;
     private final int depth;
-    private final Activation activation;
+    private final Architecture architecture;
     final DMatrixRMaj[] weights;
     final DMatrixRMaj[] biases;
 
-    private Network(int inputs, int width, int depth, Activation activation) {
+    private Network(int inputs, Architecture architecture) {
         requirePositive("input dimension d", inputs);
-        requirePositive("width", width);
-        requirePositive("depth", depth);
         this.inputs = inputs;
-        this.width = width;
-        this.depth = depth;
-        this.activation = Objects.requireNonNull(activation, "activation");
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.width = architecture.width();
+        this.depth = architecture.depth();
         this.weights = new DMatrixRMaj[depth + 1];
         this.biases = new DMatrixRMaj[depth + 1];
         for (int l = 0; l <= depth; l++) {
@@ -45,7 +44,7 @@ public final class Network implements Approximant {
      * drawn layer by layer, W row-major before b.
      */
     public static Network torchDefault(int inputs, int width, int depth, SplittableRandom random) {
-        Network net = new Network(inputs, width, depth, Activation.RELU);
+        Network net = new Network(inputs, Architecture.relu(width, depth));
         double[] parameters = new double[(int) net.degreesOfFreedom()];
         int at = 0;
         for (int l = 0; l <= depth; l++) {
@@ -61,14 +60,14 @@ public final class Network implements Approximant {
 
     /** A ReLU network with the given parameters in {@link #parameterVector()} order. */
     public static Network of(int inputs, int width, int depth, double[] parameters) {
-        return of(inputs, width, depth, Activation.RELU, parameters);
+        return of(inputs, Architecture.relu(width, depth), parameters);
     }
 
     /** A network with the given parameters in {@link #parameterVector()} order. */
-    public static Network of(int inputs, int width, int depth, Activation activation, double[] parameters) {
-        Network net = new Network(inputs, width, depth, activation);
+    public static Network of(int inputs, Architecture architecture, double[] parameters) {
+        Network net = new Network(inputs, architecture);
         if (parameters.length != net.degreesOfFreedom()) {
-            throw new IllegalArgumentException("a " + inputs + " -> " + width + " x " + depth + " -> 1 network has "
+            throw new IllegalArgumentException("a " + net + " network has "
                     + net.degreesOfFreedom() + " parameters, got " + parameters.length);
         }
         net.setParameters(parameters);
@@ -94,12 +93,20 @@ public final class Network implements Approximant {
 
     /** A deep copy. */
     public Network copy() {
-        return withActivation(activation);
+        return with(architecture);
     }
 
-    /** A network with this one's parameters and {@code activation}. */
+    /** A network with this one's parameters and {@code activation}, its blocks as they are. */
     public Network withActivation(Activation activation) {
-        return of(inputs, width, depth, activation, parameterVector());
+        return with(new Architecture(width, depth, activation, architecture.residual()));
+    }
+
+    /** A network with this one's parameters in {@code architecture}, of the same width and depth. */
+    public Network with(Architecture architecture) {
+        if (architecture.width() != width || architecture.depth() != depth) {
+            throw new IllegalArgumentException("a " + this + " network's parameters do not fit " + architecture);
+        }
+        return of(inputs, architecture, parameterVector());
     }
 
     /** All parameters: W_1 (out x in, row-major, PyTorch's order), b_1, W_2, b_2, ..., W_L, b_L. A new array. */
@@ -131,7 +138,16 @@ public final class Network implements Approximant {
     }
 
     public Activation activation() {
-        return activation;
+        return architecture.activation();
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** Whether hidden layer l (0-based) is a residual block, adding its input to its output. */
+    boolean skips(int layer) {
+        return architecture.skips(layer);
     }
 
     /** Number of affine layers, depth + 1. */
@@ -176,14 +192,19 @@ public final class Network implements Approximant {
                     out[j] += in[k] * w[k * out.length + j];
                 }
             }
-            if (l < depth && activation == Activation.RELU) {
+            if (l < depth && activation() == Activation.RELU) {
                 for (int j = 0; j < out.length; j++) {
                     out[j] = Math.max(out[j], 0);
                 }
             } else if (l < depth) {
                 double[] h = new double[out.length];
-                activation.forward(out, h, out.length);
+                activation().forward(out, h, out.length);
                 out = h;
+            }
+            if (skips(l)) {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] += in[j];
+                }
             }
             in = out;
         }
@@ -203,8 +224,9 @@ public final class Network implements Approximant {
 
     @Override
     public String toString() {
-        String units = activation == Activation.RELU ? "ReLU" : activation.label();
-        return inputs + " -> " + (depth == 1 ? "" : depth + " x ") + width + " " + units + " -> 1";
+        String units = activation() == Activation.RELU ? "ReLU" : activation().label();
+        return inputs + " -> " + (depth == 1 ? "" : depth + " x ") + width + " " + units
+                + (architecture.residual() ? " residual" : "") + " -> 1";
     }
 
     static void requirePositive(String name, long value) {

@@ -64,7 +64,8 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
 
     /**
      * Shape, optimiser, batch and seed, and the choices that differ from their defaults (an
-     * activation other than ReLU, {@link NetworkOptions#addTo}); the checkpoints are per row.
+     * activation other than ReLU, residual blocks, {@link NetworkOptions#addTo}); the checkpoints
+     * are per row.
      */
     @Override
     public void addTo(Map<String, Object> parameters) {
@@ -72,6 +73,9 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
         parameters.put("depth", depth());
         if (architecture.activation() != Activation.RELU) {
             parameters.put("activation", architecture.activation().label());
+        }
+        if (architecture.residual()) {
+            parameters.put("block", Networks.RESIDUAL);
         }
         parameters.put("optimizer", optimizer);
         parameters.put("lr", lr);

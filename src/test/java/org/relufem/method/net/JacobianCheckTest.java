@@ -16,19 +16,21 @@ import org.relufem.target.Targets;
 
 /** The residual Jacobian against central differences of the residuals, and against the loss gradient. */
 class JacobianCheckTest {
-    /** Every activation; ReLU also in the shapes checked before activations were a choice. */
+    /** Every activation, plain and residual; ReLU also in the shapes checked before activations were a choice. */
     static Stream<Arguments> activationsAndShapes() {
-        Stream<Arguments> relu = Stream.of(Arguments.of(Activation.RELU, 2, 8, 1), Arguments.of(Activation.RELU, 3, 7, 2));
-        return Stream.concat(relu, Arrays.stream(Activation.values())
-                .flatMap(a -> Stream.of(Arguments.of(a, 1, 5, 1), Arguments.of(a, 2, 6, 3))));
+        Stream<Arguments> relu = Stream.of(Arguments.of(Activation.RELU, false, 2, 8, 1),
+                Arguments.of(Activation.RELU, false, 3, 7, 2));
+        return Stream.concat(relu, Arrays.stream(Activation.values()).flatMap(a -> Stream.of(
+                Arguments.of(a, false, 1, 5, 1), Arguments.of(a, false, 2, 6, 3), Arguments.of(a, true, 2, 6, 3))));
     }
 
-    @ParameterizedTest(name = "{0} d={1} width={2} depth={3}")
+    @ParameterizedTest(name = "{0} residual={1} d={2} width={3} depth={4}")
     @MethodSource("activationsAndShapes")
-    void jacobianMatchesCentralDifferencesAndTheGradient(Activation activation, int d, int width, int depth) {
+    void jacobianMatchesCentralDifferencesAndTheGradient(Activation activation, boolean residual, int d, int width,
+                                                         int depth) {
         SampleSet data = Samplers.uniform(Targets.create("gaussian", d), 30, 7);
         Network net = Network.torchDefault(d, width, depth, new SplittableRandom(13 * d + width))
-                .withActivation(activation);
+                .with(new Architecture(width, depth, activation, residual));
         MseObjective objective = new MseObjective(net, data, data.count(), new SplittableRandom(3));
         int m = objective.residualCount();
         int n = objective.parameters().size();
