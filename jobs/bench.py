@@ -203,6 +203,11 @@ def main():
         ("train_gflops_1000x1", r["train_gflops_1000x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
         ("train_gflops_100x1", r["train_gflops_100x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
     ]
+    # each activation's full-batch Adam step against ReLU's at the same shape, same JMH run (issue 17)
+    for act in ("leaky_relu", "elu", "tanh", "sin", "softplus", "gelu"):
+        for w in ("100", "1000"):
+            rows.append((f"train_step_{act}_w{w}_ms", r[f"train_step_{act}_{w}"], "relufem relu, same shape",
+                         r[f"train_step_relu_{w}"], "<= 2"))
     print("case\trelufem\tpeer\tpeer_value\tratio\tgoal")
     for case, mine, peer, theirs, goal, *paired in rows:
         if theirs is None:

@@ -1,5 +1,6 @@
 package org.relufem.method;
 
+import java.util.List;
 import org.relufem.sample.SampleSet;
 
 /** An approximation method with its settings fixed: fits sample sets. Immutable. */
@@ -30,5 +31,13 @@ public interface Approximator {
      */
     default Fit fitStages(SampleSet data, double budgetSeconds) {
         return fitStages(data);
+    }
+
+    /**
+     * The fits of a method that fits in rounds, each on what the ones before left (boosting), in
+     * order; every other method has one round, {@link #fitStages(SampleSet, double)}.
+     */
+    default List<Fit> fitRounds(SampleSet data, double budgetSeconds) {
+        return List.of(fitStages(data, budgetSeconds));
     }
 }

@@ -39,7 +39,7 @@ public final class CostModel {
         double base = SECONDS_PER_POINT_EVALUATION
                 * (t.data().points() + (double) t.testPoints() * Math.min(1 << Math.min(t.dim(), 20), 64));
         double search = searchEvaluations(t) * (SEARCH_SECONDS_PER_EVALUATION + SEARCH_SECONDS_PER_AXIS * t.dim());
-        int rows = Math.max(1, t.checkpoints().size());
+        int rows = t.checkpoints().size();
         return base + rows * search + t.params().fitSeconds(t);
     }
 

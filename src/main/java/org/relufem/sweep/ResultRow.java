@@ -21,12 +21,13 @@ import org.relufem.metric.MaxNormSearch;
  * @param stopEpoch the epoch at which training stopped early, for the rows at or after it; else null
  * @param stopReason why training stopped there ({@code loss_tol}, {@code grad_tol},
  *     {@code no_descent}), with {@code stopEpoch}
+ * @param boostStage the boosting stage of a network's row (1 without boosting); null for other methods
  */
 public record ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors,
                         MaxNormSearch search, Double trainMse,
                         Double fitSeconds, Double evalSeconds, String status, String message, double[] lossCurve,
                         double[] weights, String codeVersion, Instant startedAt, String host, Integer stopEpoch,
-                        String stopReason)
+                        String stopReason, Integer boostStage)
         implements Serializable {
 
     /** A row of a fit that did not stop early. */
@@ -34,6 +35,6 @@ public record ResultRow(String trialId, Trial trial, Integer epochs, Long params
                      Double trainMse, Double fitSeconds, Double evalSeconds, String status, String message,
                      double[] lossCurve, double[] weights, String codeVersion, Instant startedAt, String host) {
         this(trialId, trial, epochs, params, errors, search, trainMse, fitSeconds, evalSeconds, status, message,
-                lossCurve, weights, codeVersion, startedAt, host, null, null);
+                lossCurve, weights, codeVersion, startedAt, host, null, null, null);
     }
 }

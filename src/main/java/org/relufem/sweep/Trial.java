@@ -26,8 +26,8 @@ public record Trial(long index, String method, String target, int dim, TrainingD
         return data.gridN() != null ? data.gridN() : params.gridN();
     }
 
-    /** Epoch counts of the rows, ascending; empty for a method that gives one row. */
-    public List<Integer> checkpoints() {
+    /** The rows' checkpoints, in the order the fit reports them. */
+    public List<Checkpoint> checkpoints() {
         return params.checkpoints();
     }
 
@@ -60,12 +60,9 @@ public record Trial(long index, String method, String target, int dim, TrainingD
         return s.toString();
     }
 
-    /** The ids of this trial's rows: one per epoch checkpoint for trained methods, else one. */
+    /** The ids of this trial's rows: one per checkpoint (boosting stage and epochs) for trained methods, else one. */
     public List<String> rowIds() {
         String c = canonical();
-        if (checkpoints().isEmpty()) {
-            return List.of(TrialIds.hash(c));
-        }
-        return checkpoints().stream().map(e -> TrialIds.hash(c + ";epochs=" + e)).toList();
+        return checkpoints().stream().map(k -> TrialIds.hash(c + k.idSuffix())).toList();
     }
 }

@@ -34,17 +34,23 @@ public final class TrialRunner {
     public static List<ResultRow> run(Trial trial, double budgetSeconds) {
         Instant started = Instant.now();
         List<String> ids = trial.rowIds();
+        List<Checkpoint> checkpoints = trial.checkpoints();
         try {
             Target target = Targets.create(trial.target(), trial.dim());
             SampleSet train = trial.data().draw(target);
             SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
-            Fit fit = trial.params().approximator(trial).fitStages(train, budgetSeconds);
-            if (fit.stages().size() != ids.size()) {
-                throw new IllegalStateException(fit.stages().size() + " stages for " + ids.size() + " planned rows");
+            List<Fit> rounds = trial.params().approximator(trial).fitRounds(train, budgetSeconds);
+            int stages = rounds.stream().mapToInt(f -> f.stages().size()).sum();
+            if (stages != ids.size()) {
+                throw new IllegalStateException(stages + " stages for " + ids.size() + " planned rows");
             }
             List<ResultRow> rows = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                rows.add(row(trial, target, ids.get(i), fit, fit.stages().get(i), test, started));
+            for (Fit fit : rounds) {
+                for (Stage stage : fit.stages()) {
+                    int i = rows.size();
+                    rows.add(row(trial, target, ids.get(i), checkpoints.get(i).boostStage(), fit, stage, test,
+                            started));
+                }
             }
             return rows;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -58,21 +64,21 @@ public final class TrialRunner {
         List<String> ids = trial.rowIds();
         List<ResultRow> rows = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            Integer epochs = trial.checkpoints().isEmpty() ? null : trial.checkpoints().get(i);
-            rows.add(failed(trial, ids.get(i), epochs, message, started));
+            rows.add(failed(trial, ids.get(i), trial.checkpoints().get(i), message, started));
         }
         return rows;
     }
 
-    private static ResultRow row(Trial t, Target target, String id, Fit fit, Stage stage, SampleSet test,
-                                 Instant started) {
+    private static ResultRow row(Trial t, Target target, String id, Integer boostStage, Fit fit, Stage stage,
+                                 SampleSet test, Instant started) {
         double[] curve = fit.lossHistory() == null ? null
                 : LossCurve.sample(fit.lossHistory(), stage.epochs() == null ? fit.lossHistory().length : stage.epochs());
         Double trainMse = Double.isNaN(stage.trainMse()) ? null : stage.trainMse();
         Approximant a = stage.approximant();
         if (stage.status() != Stage.Status.OK) {
             return new ResultRow(id, t, stage.epochs(), null, null, null, trainMse, stage.fitSeconds(), null,
-                    stage.status().label(), stage.message(), curve, null, BuildInfo.version(), started, BuildInfo.host());
+                    stage.status().label(), stage.message(), curve, null, BuildInfo.version(), started, BuildInfo.host(),
+                    null, null, boostStage);
         }
         long start = System.nanoTime();
         double[] predicted = new double[test.count()];
@@ -84,11 +90,11 @@ public final class TrialRunner {
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
                 evalSeconds, Stage.Status.OK.label(), null, curve, t.params().keepWeights() ? a.parameterVector() : null,
                 BuildInfo.version(), started, BuildInfo.host(), stopped ? fit.stopEpoch() : null,
-                stopped ? fit.stopReason() : null);
+                stopped ? fit.stopReason() : null, boostStage);
     }
 
-    private static ResultRow failed(Trial t, String id, Integer epochs, String message, Instant started) {
-        return new ResultRow(id, t, epochs, null, null, null, null, null, null, Stage.Status.FAILED.label(), message, null,
-                null, BuildInfo.version(), started, BuildInfo.host());
+    private static ResultRow failed(Trial t, String id, Checkpoint at, String message, Instant started) {
+        return new ResultRow(id, t, at.epochs(), null, null, null, null, null, null, Stage.Status.FAILED.label(), message,
+                null, null, BuildInfo.version(), started, BuildInfo.host(), null, null, at.boostStage());
     }
 }

@@ -2,6 +2,8 @@ package org.relufem.bench;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
@@ -34,6 +36,16 @@ public final class BenchMain {
             double params = org.relufem.method.net.Network.parameterCount(2, w, depth);
             print("train_gflops_" + shape, 6 * params * 1024 / (micros * 1e3), "GFLOP/s");
         }
+        Map<String, Double> activationSteps = new TreeMap<>();
+        for (RunResult r : jmh("ActivationStepBenchmark", quick)) {
+            activationSteps.put(r.getParams().getParam("activation") + "_" + r.getParams().getParam("width"),
+                    r.getPrimaryResult().getScore());
+        }
+        activationSteps.forEach((key, micros) -> {
+            print("train_step_" + key, micros / 1e3, "ms/step");
+            String width = key.substring(key.lastIndexOf('_') + 1);
+            print("activation_vs_relu_" + key, micros / activationSteps.get("relu_" + width), "x");
+        });
         for (RunResult r : jmh("InterpolationBenchmark", quick)) {
             print("eval_" + r.getParams().getParam("method").toLowerCase(Locale.ROOT) + "_d"
                     + r.getParams().getParam("grid").replace(':', 'n'), r.getPrimaryResult().getScore(), "ns/point");

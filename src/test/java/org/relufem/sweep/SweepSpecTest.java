@@ -36,8 +36,8 @@ class SweepSpecTest {
         TrialSpace b = new TrialSpace(speedup);
         assertEquals(200, a.size());
         assertEquals(200, b.size());
-        assertEquals(List.of(300), a.trial(0).checkpoints());
-        assertEquals(List.of(1500), b.trial(0).checkpoints());
+        assertEquals(List.of(new Checkpoint(1, 300)), a.trial(0).checkpoints());
+        assertEquals(List.of(new Checkpoint(1, 1500)), b.trial(0).checkpoints());
         assertEquals(small.canonical().replace("bench-scaling", "bench-speedup").replace("\"epochs\":300,",
                 "\"epochs\":1500,"), speedup.canonical(), "same trials but for epochs and the sweep name");
         for (long i = 0; i < b.size(); i++) {
@@ -65,7 +65,7 @@ class SweepSpecTest {
         SweepSpec spec = SpecParser.parse(SMALL, "small.conf");
         assertEquals(3, spec.targets().size());
         MethodBlock net = spec.methods().get(1);
-        assertEquals(List.of(5, 20), new TrialSpace(spec).trial(12).checkpoints());
+        assertEquals(List.of(new Checkpoint(1, 5), new Checkpoint(1, 20)), new TrialSpace(spec).trial(12).checkpoints());
         assertEquals(List.of("adam"), axis(net, "optimizer"));
         assertEquals(List.of(7L), net.data().seeds());
         assertTrue(spec.fingerprint().matches("[0-9a-f]{16}"));

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.relufem.method.Approximator;
+import org.relufem.sweep.Checkpoint;
 import org.relufem.sweep.Trial;
 
 /**
@@ -36,9 +37,12 @@ public sealed interface MethodParams extends Serializable
     /** Max-norm search moves per halving of its step: 1.3 for smooth fits, 2.8 for piecewise-linear ones. */
     double searchMoves();
 
-    /** Epoch counts of the checkpoints, one row each, ascending; empty for a method that gives one row. */
-    default List<Integer> checkpoints() {
-        return List.of();
+    /**
+     * The trial's rows in the order its fit reports them: stage by stage, and within a stage by
+     * ascending epoch count; {@link Checkpoint#NONE} alone for a method that gives one row.
+     */
+    default List<Checkpoint> checkpoints() {
+        return List.of(Checkpoint.NONE);
     }
 
     /** Whether the rows store the fitted parameters ({@code weights}). */

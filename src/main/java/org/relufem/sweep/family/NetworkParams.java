@@ -7,6 +7,7 @@ import org.relufem.method.Approximator;
 import org.relufem.method.net.Activation;
 import org.relufem.method.net.Architecture;
 import org.relufem.method.net.NetTraining;
+import org.relufem.sweep.Checkpoint;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.Trial;
 
@@ -95,7 +96,7 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
     }
 
     @Override
-    public List<Integer> checkpoints() {
-        return epochs;
+    public List<Checkpoint> checkpoints() {
+        return epochs.stream().map(e -> new Checkpoint(1, e)).toList();
     }
 }
