@@ -16,6 +16,8 @@ public final class RandomStreams {
     public static final long INIT = 0x1D17_0000L;
     /** Mini-batch shuffling. */
     public static final long BATCH = 0xBA7C_0000L;
+    /** The init seeds of boosting stages 2, 3, ...: this plus the stage. */
+    public static final long BOOST = 0xB005_0000L;
 
     private RandomStreams() {
     }

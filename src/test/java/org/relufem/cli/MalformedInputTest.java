@@ -228,6 +228,8 @@ class MalformedInputTest {
         spec("residual block at depth 1", 9, "methods[1].block = residual needs a hidden-to-hidden layer, depth >= 2,"
                 + " but methods[1].depth = [1, 3] holds 1", with(opts, "keep_weights = false, block = residual }")
                 .replace("depth = 1", "depth = [1, 3]"));
+        spec("boost stage 0", 9, "methods[1].boost_stages must be >= 1, got 0",
+                with(opts, "keep_weights = false, boost_stages = [0, 2] }"));
 
         // a block's dim axis and l2_projection's grid (issue 7)
         spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",

@@ -39,7 +39,10 @@ final class NetworkCost {
     private NetworkCost() {
     }
 
-    /** Training to the last checkpoint, then per checkpoint row its forward passes and search evaluations of g. */
+    /**
+     * Training to the last checkpoint (once per boosting stage), then per checkpoint row its forward
+     * passes and search evaluations of g.
+     */
     static double seconds(NetworkParams n, Trial t) {
         double p = parameters(n, t);
         double m = t.data().points();
@@ -50,7 +53,7 @@ final class NetworkCost {
                 steps, SECONDS_PER_STEP, update, n.width() + 1.0, n.lr(), n.lastEpoch()));
         double row = (m + t.testPoints()) * FORWARD_FRACTION * secondsPerPointPass(n, t)
                 + CostModel.searchEvaluations(t) * CostModel.VALUE_SECONDS_PER_PARAMETER * p;
-        return training + n.epochs().size() * row;
+        return training * n.lastStage() + n.checkpoints().size() * row;
     }
 
     /** Parameters of a dim -> width x depth -> 1 network. */

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.relufem.method.Approximator;
 import org.relufem.method.net.Activation;
 import org.relufem.method.net.Architecture;
+import org.relufem.method.net.Boosting;
 import org.relufem.method.net.NetTraining;
 import org.relufem.sweep.Checkpoint;
 import org.relufem.sweep.CostModel;
@@ -20,22 +21,29 @@ import org.relufem.sweep.Trial;
  * @param batchSize points per step as trained (the training points for full batch)
  * @param initSeed seed of the initial weights and of the mini-batch order
  * @param epochs checkpoint epoch counts, ascending
+ * @param boostStages the boosting stages reported, ascending; [1] without boosting
  * @param keepWeights whether rows store the trained parameters (not part of trial_id)
  * @param options the initialiser, lr schedule and early stop
  */
 public record NetworkParams(Architecture architecture, String optimizer, double lr, int batchSize, long initSeed,
-                            List<Integer> epochs, boolean keepWeights, NetworkOptions options) implements MethodParams {
+                            List<Integer> epochs, List<Integer> boostStages, boolean keepWeights,
+                            NetworkOptions options) implements MethodParams {
     public NetworkParams {
         epochs = List.copyOf(new TreeSet<>(epochs));
         if (epochs.isEmpty()) {
             throw new IllegalArgumentException("a network trial needs at least one epoch checkpoint");
+        }
+        boostStages = List.copyOf(new TreeSet<>(boostStages));
+        if (boostStages.isEmpty() || boostStages.get(0) < 1) {
+            throw new IllegalArgumentException("boost_stages must be stages >= 1, got " + boostStages);
         }
     }
 
     /** A ReLU network. */
     public NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
                          List<Integer> epochs, boolean keepWeights, NetworkOptions options) {
-        this(Architecture.relu(width, depth), optimizer, lr, batchSize, initSeed, epochs, keepWeights, options);
+        this(Architecture.relu(width, depth), optimizer, lr, batchSize, initSeed, epochs, List.of(1), keepWeights,
+                options);
     }
 
     /** A ReLU network, default options, no weights kept. */
@@ -57,10 +65,16 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
         return epochs.get(epochs.size() - 1);
     }
 
+    /** The last boosting stage: the number of networks trained. */
+    public int lastStage() {
+        return boostStages.get(boostStages.size() - 1);
+    }
+
     @Override
     public Approximator approximator(Trial trial) {
-        return new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize,
+        NetTraining training = new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize,
                 options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol(), options.gradTol());
+        return lastStage() == 1 ? training : new Boosting(training, boostStages);
     }
 
     /**
@@ -97,6 +111,6 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
 
     @Override
     public List<Checkpoint> checkpoints() {
-        return epochs.stream().map(e -> new Checkpoint(1, e)).toList();
+        return boostStages.stream().flatMap(k -> epochs.stream().map(e -> new Checkpoint(k, e))).toList();
     }
 }

@@ -30,7 +30,7 @@ import org.relufem.sweep.TargetChoice;
  */
 public final class Networks implements MethodFamily {
     private static final Set<String> KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
-            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block");
+            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block", "boost_stages");
     /** The values of {@code block}. */
     static final String PLAIN = "plain";
     static final String RESIDUAL = "residual";
@@ -63,7 +63,8 @@ public final class Networks implements MethodFamily {
      */
     record NetworkAxes(Axis<Integer> widths, Axis<Integer> depths, Axis<Activation> activations,
                        Axis<String> blocks, Axis<String> optimizers, Axis<Double> lrs, Axis<NetworkOptions> options,
-                       Axis<Integer> batchSizes, Axis<Long> initSeeds, List<Integer> epochs, boolean keepWeights)
+                       Axis<Integer> batchSizes, Axis<Long> initSeeds, List<Integer> epochs,
+                       List<Integer> boostStages, boolean keepWeights)
             implements MethodAxes {
         @Override
         public List<Axis<?>> axes() {
@@ -75,13 +76,13 @@ public final class Networks implements MethodFamily {
             return new NetworkParams(new Architecture(v.get(widths), v.get(depths), v.get(activations),
                     v.get(blocks).equals(RESIDUAL)),
                     v.get(optimizers), v.get(lrs),
-                    effectiveBatch(v.get(batchSizes), trainPoints), v.get(initSeeds), epochs, keepWeights,
+                    effectiveBatch(v.get(batchSizes), trainPoints), v.get(initSeeds), epochs, boostStages, keepWeights,
                     v.get(options));
         }
 
         @Override
         public int rowsPerTrial() {
-            return epochs.size();
+            return epochs.size() * boostStages.size();
         }
 
         /**
@@ -185,13 +186,15 @@ public final class Networks implements MethodFamily {
         List<Integer> batchSizes = m.intAxis("batch_size", 0, List.of(0));
         List<Long> initSeeds = m.longAxis("init_seeds", 0, List.of(0L));
         List<Integer> epochs = m.intAxis("epochs", 1, null).stream().sorted().toList();
+        List<Integer> boostStages = m.intAxis("boost_stages", 1, List.of(1)).stream().sorted().toList();
         boolean keepWeights = m.bool("keep_weights", false);
         List<NetworkOptions> options = NetworkOptionsReader.read(m, optimizers, widths, depths, activations, data,
                 targets);
         NetworkAxes axes = new NetworkAxes(new Axis<>("width", widths), new Axis<>("depth", depths),
                 new Axis<>("activation", activations), new Axis<>("block", blocks),
                 new Axis<>("optimizer", optimizerNames), new Axis<>("lr", lrs), new Axis<>("network options", options),
-                new Axis<>("batch_size", batchSizes), new Axis<>("init_seeds", initSeeds), epochs, keepWeights);
+                new Axis<>("batch_size", batchSizes), new Axis<>("init_seeds", initSeeds), epochs, boostStages,
+                keepWeights);
         int smallest = data.smallest(targets);
         for (OptimizerKind o : optimizers) {
             for (int b : batchSizes) {
