@@ -19,10 +19,10 @@ import org.relufem.BadInputException;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.family.MethodFamilies;
 import org.relufem.sweep.family.MethodFamily;
-import org.relufem.target.Targets;
 
 /**
- * Reads a spec file into a {@link SweepSpec}: the sweep name, targets and test sets here, each
+ * Reads a spec file into a {@link SweepSpec}: the sweep name and test sets here, the targets by
+ * {@link TargetReader}, each
  * method block's common part (method, data, dim) here and its own keys by its family, then the
  * checks that span blocks ({@link RepeatedTrials}). Every error names the key and the file line,
  * before anything runs.
@@ -100,31 +100,14 @@ public final class SpecParser {
 
     private static List<TargetChoice> targets(SpecReader top) {
         List<TargetChoice> out = new ArrayList<>();
-        Set<TargetChoice> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<ConfigValue> entries = top.elements("targets");
         for (int i = 0; i < entries.size(); i++) {
-            SpecReader t = SpecReader.of(entries.get(i), "targets[" + i + "]");
-            t.onlyKeys(Set.of("name", "dim"));
-            String name = SpecReader.string(t.value("name"), t.name("name"));
-            List<Integer> dims;
-            try {
-                Integer fallback = Targets.defaultDimension(name);
-                if (fallback == null && !t.has("dim")) {
-                    throw SpecReader.error(t.value("name"), "target " + name + " in targets[" + i
-                            + "] is defined in any dimension: give dim = ...");
+            for (TargetChoice t : TargetReader.read(entries.get(i), i)) {
+                if (!seen.add(t.name() + "\u0000" + t.dim())) {
+                    throw SpecReader.error(entries.get(i), "target " + t.name() + " in d = " + t.dim() + " appears twice");
                 }
-                dims = t.intAxis("dim", 1, fallback == null ? null : List.of(fallback));
-                for (int d : dims) {
-                    Targets.create(name, d);
-                }
-            } catch (IllegalArgumentException e) {
-                throw SpecReader.error(t.value("name"), t.name("name") + ": " + e.getMessage());
-            }
-            for (int d : dims) {
-                if (!seen.add(new TargetChoice(name, d))) {
-                    throw SpecReader.error(entries.get(i), "target " + name + " in d = " + d + " appears twice");
-                }
-                out.add(new TargetChoice(name, d));
+                out.add(t);
             }
         }
         return out;

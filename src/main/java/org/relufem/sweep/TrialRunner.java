@@ -11,7 +11,6 @@ import org.relufem.metric.MaxNormSearch;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Target;
-import org.relufem.target.Targets;
 
 /**
  * Runs one trial: builds its target, training and test sets, fits, and measures every stage. A
@@ -35,7 +34,7 @@ public final class TrialRunner {
         Instant started = Instant.now();
         List<String> ids = trial.rowIds();
         try {
-            Target target = Targets.create(trial.target(), trial.dim());
+            Target target = trial.targetDefinition().create();
             SampleSet train = trial.data().draw(target);
             SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
             Fit fit = trial.params().approximator(trial).fitStages(train, budgetSeconds);

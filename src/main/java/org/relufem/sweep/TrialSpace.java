@@ -82,7 +82,7 @@ public final class TrialSpace implements Serializable {
         }
         TargetChoice target = (TargetChoice) values.get(MethodBlock.TARGET);
         TrainingData data = block.data().at(values, target.dim());
-        return new Trial(index, block.method(), target.name(), target.dim(), data,
+        return new Trial(index, block.method(), target.definition(), data,
                 (Long) values.get(MethodBlock.TEST_SEED), spec.testPoints(), block.own().params(values, data.points()));
     }
 }
