@@ -83,8 +83,9 @@ final class TargetReader {
         try {
             definition = new TargetDefinition.OfFormula(name, text, box);
         } catch (FormulaException e) {
-            throw SpecReader.error(at, t.name("formula") + ": " + e.getMessage() + " of \"" + text.replace('\n', ' ')
-                    + "\"");
+            String shown = text.replace('\n', ' ');
+            shown = shown.length() <= 80 ? shown : shown.substring(0, 77) + "...";
+            throw SpecReader.error(at, t.name("formula") + " \"" + shown + "\": " + e.getMessage());
         }
         check(definition.create(), at, t.name("formula"));
         return new TargetChoice(definition);

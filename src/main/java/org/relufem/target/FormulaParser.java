@@ -215,6 +215,10 @@ public final class FormulaParser {
             }
             return call(t, f);
         }
+        if (called && !t.text().matches("pi|e|x|y|z|x[1-9][0-9]{0,5}")) {
+            throw new FormulaException(t.text(), t.column(), "unknown function '" + t.text() + "' at column " + t.column()
+                    + "; the functions are " + String.join(" ", MathFunction.labels()));
+        }
         Expression value = switch (t.text()) {
             case "pi" -> new Expression.Constant(Math.PI, "pi");
             case "e" -> new Expression.Constant(Math.E, "e");
@@ -237,7 +241,7 @@ public final class FormulaParser {
         };
         if (axis < 0) {
             throw new FormulaException(s, t.column(), "unknown name '" + s + "' at column " + t.column()
-                    + "; the names are " + names() + " and the functions " + String.join(" ", MathFunction.labels()));
+                    + "; the names are " + names());
         }
         if (s.length() == 1 && dim > 3) {
             throw new FormulaException(s, t.column(), "variable '" + s + "' at column " + t.column()
