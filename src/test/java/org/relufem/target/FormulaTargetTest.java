@@ -3,6 +3,7 @@ package org.relufem.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -121,6 +122,153 @@ class FormulaTargetTest {
             Expression once = FormulaParser.parse(f, d);
             assertEquals(once, FormulaParser.parse(once.toString(), d), f);
         }
+    }
+
+    /** A random well-typed tree over d variables: numeric, or a condition when asked for one. */
+    private static Expression random(Random r, int depth, int d, boolean condition) {
+        if (condition) {
+            return switch (depth == 0 ? 0 : r.nextInt(3)) {
+                case 0 -> new Expression.Binary(List.of("<", "<=", ">", ">=", "==", "!=").get(r.nextInt(6)),
+                        random(r, depth - 1, d, false), random(r, depth - 1, d, false));
+                case 1 -> new Expression.Unary("!", random(r, depth - 1, d, true));
+                default -> new Expression.Binary(r.nextBoolean() ? "&&" : "||", random(r, depth - 1, d, true),
+                        random(r, depth - 1, d, true));
+            };
+        }
+        int pick = depth <= 0 ? r.nextInt(2) : r.nextInt(6);
+        switch (pick) {
+            case 0: {
+                double[] literals = {0, 1, 2, 0.5, 0.1, 1e-3, 1e20, 123.25, 7.03 / 3};
+                return r.nextInt(5) == 0 ? new Expression.Constant(r.nextBoolean() ? Math.PI : Math.E, null)
+                        : r.nextInt(5) == 0 ? (r.nextBoolean() ? new Expression.Constant(Math.PI, "pi")
+                        : new Expression.Constant(Math.E, "e")) : new Expression.Constant(literals[r.nextInt(literals.length)], null);
+            }
+            case 1:
+                return new Expression.Variable(r.nextInt(d));
+            case 2:
+                return new Expression.Unary("-", random(r, depth - 1, d, false));
+            case 3:
+            case 4:
+                return new Expression.Binary(List.of("+", "-", "*", "/", "^").get(r.nextInt(5)),
+                        random(r, depth - 1, d, false), random(r, depth - 1, d, false));
+            default: {
+                MathFunction f = MathFunction.values()[r.nextInt(MathFunction.values().length)];
+                int n = switch (f) {
+                    case ATAN2 -> 2;
+                    case MIN, MAX -> 2 + r.nextInt(2);
+                    case IF -> 3;
+                    default -> 1;
+                };
+                List<Expression> args = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    args.add(random(r, depth - 1, d, f == MathFunction.IF && i == 0));
+                }
+                return new Expression.Call(f, args);
+            }
+        }
+    }
+
+    @Test
+    void everyTreeParsesBackFromItsNormalisedText() {
+        Random r = new Random(16);
+        for (int i = 0; i < 3000; i++) {
+            int d = 1 + r.nextInt(5);
+            Expression e = random(r, 1 + r.nextInt(5), d, false);
+            String text = e.toString();
+            assertEquals(e, FormulaParser.parse(text, d), text);
+        }
+    }
+
+    /** An independent evaluation of a tree, node by node, as the README defines the language. */
+    private static double reference(Expression e, double[] x) {
+        if (e instanceof Expression.Constant c) {
+            return c.value();
+        }
+        if (e instanceof Expression.Variable v) {
+            return x[v.axis()];
+        }
+        if (e instanceof Expression.Unary u) {
+            return -reference(u.operand(), x);
+        }
+        if (e instanceof Expression.Binary b) {
+            double l = reference(b.left(), x);
+            double r = reference(b.right(), x);
+            return switch (b.operator()) {
+                case "+" -> l + r;
+                case "-" -> l - r;
+                case "*" -> l * r;
+                case "/" -> l / r;
+                default -> b.right() instanceof Expression.Constant c && c.value() == 2 ? l * l : Math.pow(l, r);
+            };
+        }
+        Expression.Call c = (Expression.Call) e;
+        double[] a = c.arguments().stream().skip(c.function() == MathFunction.IF ? 1 : 0)
+                .mapToDouble(arg -> reference(arg, x)).toArray();
+        return switch (c.function()) {
+            case IF -> test(c.arguments().get(0), x) ? a[0] : a[1];
+            case MIN -> java.util.Arrays.stream(a).reduce(Math::min).orElseThrow();
+            case MAX -> java.util.Arrays.stream(a).reduce(Math::max).orElseThrow();
+            case ATAN2 -> Math.atan2(a[0], a[1]);
+            case SIN -> Math.sin(a[0]);
+            case COS -> Math.cos(a[0]);
+            case TAN -> Math.tan(a[0]);
+            case ASIN -> Math.asin(a[0]);
+            case ACOS -> Math.acos(a[0]);
+            case ATAN -> Math.atan(a[0]);
+            case SINH -> Math.sinh(a[0]);
+            case COSH -> Math.cosh(a[0]);
+            case TANH -> Math.tanh(a[0]);
+            case EXP -> Math.exp(a[0]);
+            case LOG -> Math.log(a[0]);
+            case LOG10 -> Math.log10(a[0]);
+            case SQRT -> Math.sqrt(a[0]);
+            case ABS -> Math.abs(a[0]);
+            case FLOOR -> Math.floor(a[0]);
+            case CEIL -> Math.ceil(a[0]);
+            case SIGN -> Math.signum(a[0]);
+        };
+    }
+
+    private static boolean test(Expression e, double[] x) {
+        if (e instanceof Expression.Unary u) {
+            return !test(u.operand(), x);
+        }
+        Expression.Binary b = (Expression.Binary) e;
+        if (b.operator().equals("&&") || b.operator().equals("||")) {
+            boolean l = test(b.left(), x);
+            return b.operator().equals("&&") ? l && test(b.right(), x) : l || test(b.right(), x);
+        }
+        double l = reference(b.left(), x);
+        double r = reference(b.right(), x);
+        return switch (b.operator()) {
+            case "<" -> l < r;
+            case "<=" -> l <= r;
+            case ">" -> l > r;
+            case ">=" -> l >= r;
+            case "==" -> l == r;
+            default -> l != r;
+        };
+    }
+
+    @Test
+    void theCompiledFormulaComputesWhatTheTreeSays() {
+        Random r = new Random(61);
+        int finite = 0;
+        for (int i = 0; i < 150; i++) {
+            int d = 1 + r.nextInt(3);
+            Expression e = random(r, 1 + r.nextInt(4), d, false);
+            PointFunction compiled = FormulaCompiler.compile(e, d);
+            for (int p = 0; p < 20; p++) {
+                double[] x = new double[d];
+                for (int k = 0; k < d; k++) {
+                    x[k] = p < 3 ? p - 1 : 4 * r.nextDouble() - 2; // the points -1, 0, 1 hit the ties of comparisons
+                }
+                double expected = reference(e, x);
+                assertEquals(expected, compiled.value(x, 0), 0.0, e + " at " + java.util.Arrays.toString(x));
+                finite += Double.isFinite(expected) ? 1 : 0;
+            }
+        }
+        assertTrue(finite > 1500, finite + " finite values of 3000"); // not all NaN: the comparison compared numbers
     }
 
     @Test
