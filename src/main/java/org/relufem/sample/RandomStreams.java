@@ -16,6 +16,8 @@ public final class RandomStreams {
     public static final long INIT = 0x1D17_0000L;
     /** Mini-batch shuffling. */
     public static final long BATCH = 0xBA7C_0000L;
+    /** A data target's split into training and test rows. */
+    public static final long SPLIT = 0x5B17_0000L;
 
     private RandomStreams() {
     }

@@ -19,6 +19,7 @@ import org.relufem.BadInputException;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.family.MethodFamilies;
 import org.relufem.sweep.family.MethodFamily;
+import org.relufem.target.TargetDefinition;
 
 /**
  * Reads a spec file into a {@link SweepSpec}: the sweep name and test sets here, the targets by
@@ -82,6 +83,12 @@ public final class SpecParser {
             test.onlyKeys(Set.of("points", "seeds"));
             testPoints = test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : testPoints;
             testSeeds = test.longAxis("seeds", 0, testSeeds);
+            TargetChoice data = targets.stream().filter(t -> t.definition() instanceof TargetDefinition.OfData)
+                    .findFirst().orElse(null);
+            if (data != null && testSeeds.size() > 1) {
+                throw SpecReader.error(test.value("seeds"), "test.seeds = " + testSeeds + " but target " + data.name()
+                        + "'s test set is its held-out rows, fixed by its split_seed: give one test seed");
+            }
         }
         List<MethodBlock> methods = new ArrayList<>();
         List<ConfigValue> blocks = top.elements("methods");
@@ -136,7 +143,9 @@ public final class SpecParser {
             throw SpecReader.error(d.value("sampler"), "method " + method + " cannot use sampler = " + name
                     + "; it takes " + String.join(" or ", new TreeSet<>(accepted.stream().map(Sampler::label).toList())));
         }
+        DataSpec.checkTargets(d, sampler, targets);
         return switch (sampler) {
+            case FILE -> DataSpec.file(d, targets);
             case GRID -> {
                 d.onlyKeys(Set.of("sampler", "grid_n"));
                 List<Integer> gridN = d.intAxis("grid_n", 2, null);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.relufem.target.Box;
+import org.relufem.target.DataSet;
 import org.relufem.target.FormulaException;
 import org.relufem.target.Target;
 import org.relufem.target.TargetCheck;
@@ -25,7 +26,9 @@ import org.relufem.target.Targets;
  *     whose rows give the dimension;
  * <li>{@code { class = "com.example.MyTarget", dim = 3, name = mine }}: a user's {@link Target}
  *     class ({@code dim} optional for a class without a {@code (int dim)} constructor, {@code name}
- *     defaults to the instance's {@code name()}).
+ *     defaults to the instance's {@code name()});
+ * <li>{@code { name = plate, data = "plate.csv", inputs = [x, y], output = w, test_fraction = 0.2,
+ *     split_seed = 0 }}: samples in a CSV file, read here ({@link DataSet}).
  * </ul>
  * A user's formula or class is built and checked ({@link TargetCheck}) here, on the driver, so
  * that a bad one is refused with the key and file line before anything runs.
@@ -40,9 +43,13 @@ final class TargetReader {
     /** The target axis values of entry {@code i}. */
     static List<TargetChoice> read(ConfigValue entry, int i) {
         SpecReader t = SpecReader.of(entry, "targets[" + i + "]");
-        if (t.has("formula") && t.has("class")) {
-            throw SpecReader.error(t.value("class"), "targets[" + i + "] gives both formula and class; a target is a"
-                    + " registered name, a formula on a box, or a class");
+        List<String> kinds = java.util.stream.Stream.of("formula", "class", "data").filter(t::has).toList();
+        if (kinds.size() > 1) {
+            throw SpecReader.error(t.value(kinds.get(1)), "targets[" + i + "] gives both " + kinds.get(0) + " and "
+                    + kinds.get(1) + "; a target is a registered name, a formula on a box, a class or a data file");
+        }
+        if (t.has("data")) {
+            return List.of(data(t));
         }
         if (t.has("formula")) {
             return List.of(formula(t));
@@ -137,6 +144,75 @@ final class TargetReader {
             out.add(new TargetChoice(new TargetDefinition.OfClass(name, className, target.domain().dimension(), target)));
         }
         return out;
+    }
+
+    /** Fewest training rows, and fewest test rows, a data target may have. */
+    static final int MIN_ROWS = 10;
+
+    /**
+     * {@code { name, data = "file.csv", inputs = [...], output = ..., test_fraction = 0.2,
+     * split_seed = 0, box = ... }}: the box is the data's bounding box unless given.
+     */
+    private static TargetChoice data(SpecReader t) {
+        t.onlyKeys(Set.of("name", "data", "inputs", "output", "test_fraction", "split_seed", "box"));
+        String name = name(t, t.value("name"));
+        ConfigValue at = t.value("data");
+        String file = SpecReader.string(at, t.name("data"));
+        List<String> inputs = t.stringAxis("inputs", null);
+        if (inputs.size() > Targets.MAX_DIM) {
+            throw SpecReader.error(t.value("inputs"), t.name("inputs") + " names " + inputs.size() + " columns; a target"
+                    + " has at most " + Targets.MAX_DIM + " dimensions");
+        }
+        String output = SpecReader.string(t.value("output"), t.name("output"));
+        if (inputs.contains(output)) {
+            throw SpecReader.error(t.value("output"), t.name("output") + " = " + output + " is also one of "
+                    + t.name("inputs"));
+        }
+        double testFraction = 0.2;
+        if (t.has("test_fraction")) {
+            ConfigValue v = t.value("test_fraction");
+            if (v.valueType() != ConfigValueType.NUMBER) {
+                throw SpecReader.error(v, t.name("test_fraction") + " must be a number, got " + text(v));
+            }
+            testFraction = ((Number) v.unwrapped()).doubleValue();
+            if (!(testFraction > 0 && testFraction < 1)) {
+                throw SpecReader.error(v, t.name("test_fraction") + " must be in (0, 1), got " + testFraction);
+            }
+        }
+        long splitSeed = t.has("split_seed") ? t.integer("split_seed", 0, Integer.MAX_VALUE) : 0;
+        DataSet rows;
+        try {
+            rows = DataSet.readCsv(file, inputs, output);
+        } catch (IllegalArgumentException e) {
+            throw SpecReader.error(at, t.name("data") + ": " + e.getMessage());
+        }
+        Box box;
+        if (t.has("box")) {
+            box = box(t);
+            if (box.dimension() != inputs.size()) {
+                throw SpecReader.error(t.value("box"), t.name("box") + " has " + box.dimension()
+                        + (box.dimension() == 1 ? " row" : " rows") + " but "
+                        + t.name("inputs") + " names " + inputs.size() + " columns");
+            }
+            int outside = rows.firstOutside(box);
+            if (outside >= 0) {
+                throw SpecReader.error(t.value("box"), "data row " + (outside + 1) + " of " + file + " lies outside "
+                        + t.name("box") + " = " + box);
+            }
+        } else {
+            box = rows.bounds();
+            if (box == null) {
+                throw SpecReader.error(at, t.name("data") + ": an input of " + file + " takes one value only, so its"
+                        + " rows span no box: give " + t.name("box"));
+            }
+        }
+        TargetDefinition.OfData definition = new TargetDefinition.OfData(name, rows, box, testFraction, splitSeed);
+        if (definition.trainingRows() < MIN_ROWS || definition.testRows() < MIN_ROWS) {
+            throw SpecReader.error(at, t.name("data") + ": " + file + " has " + rows.rows() + " rows; test_fraction = "
+                    + testFraction + " leaves " + definition.trainingRows() + " training and " + definition.testRows()
+                    + " test rows, and a data target needs at least " + MIN_ROWS + " of each");
+        }
+        return new TargetChoice(definition);
     }
 
     /** A user target's name: [A-Za-z0-9_-]+ and not a registered target's. */

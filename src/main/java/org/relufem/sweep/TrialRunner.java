@@ -8,9 +8,11 @@ import org.relufem.method.Fit;
 import org.relufem.method.Stage;
 import org.relufem.metric.Errors;
 import org.relufem.metric.MaxNormSearch;
+import org.relufem.sample.DataSplit;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Target;
+import org.relufem.target.TargetDefinition;
 
 /**
  * Runs one trial: builds its target, training and test sets, fits, and measures every stage. A
@@ -19,6 +21,9 @@ import org.relufem.target.Target;
  * {@code diverged} rows. Either way the number of rows and their ids are those planned.
  */
 public final class TrialRunner {
+    /** The message of a data target's rows. */
+    static final String NO_SEARCH = "max_abs_err_search is null: a data target has values only at its rows";
+
     private TrialRunner() {
     }
 
@@ -35,8 +40,9 @@ public final class TrialRunner {
         List<String> ids = trial.rowIds();
         try {
             Target target = trial.targetDefinition().create();
-            SampleSet train = trial.data().draw(target);
-            SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
+            SampleSet train = trial.data().draw(trial.targetDefinition(), target);
+            SampleSet test = trial.targetDefinition() instanceof TargetDefinition.OfData data ? DataSplit.test(data)
+                    : Samplers.test(target, trial.testPoints(), trial.testSeed());
             Fit fit = trial.params().approximator(trial).fitStages(train, budgetSeconds);
             if (fit.stages().size() != ids.size()) {
                 throw new IllegalStateException(fit.stages().size() + " stages for " + ids.size() + " planned rows");
@@ -78,11 +84,14 @@ public final class TrialRunner {
         a.values(test.points(), test.count(), predicted);
         Errors errors = Errors.of(test.values(), predicted);
         double evalSeconds = (System.nanoTime() - start) * 1e-9;
-        MaxNormSearch search = MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
+        // A data target has no values between its rows: no search, and the message says why.
+        boolean data = t.targetDefinition() instanceof TargetDefinition.OfData;
+        MaxNormSearch search = data ? null
+                : MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
         Integer stopEpoch = fit.stopEpoch() != null && stage.epochs() != null && stage.epochs() >= fit.stopEpoch()
                 ? fit.stopEpoch() : null;
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
-                evalSeconds, Stage.Status.OK.label(), null, curve, t.params().keepWeights() ? a.parameterVector() : null,
+                evalSeconds, Stage.Status.OK.label(), data ? NO_SEARCH : null, curve, t.params().keepWeights() ? a.parameterVector() : null,
                 BuildInfo.version(), started, BuildInfo.host(), stopEpoch);
     }
 

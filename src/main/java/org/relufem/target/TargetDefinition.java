@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * What one value of a spec's target axis defines: a registered target in one dimension, a formula
- * on a box, or a user's class. Small, immutable and serializable, so that executors rebuild the
+ * on a box, a user's class, or samples from a data file. Small, immutable and serializable, so that executors rebuild the
  * target from it; {@link #create} builds it (a formula is compiled and a class instantiated once
  * per deserialized definition, then shared: targets are thread-safe).
  */
@@ -197,6 +197,119 @@ public sealed interface TargetDefinition extends Serializable {
         @Override
         public String toString() {
             return name + " = " + className + " in d = " + dim;
+        }
+    }
+
+    /**
+     * Samples of a function from a data file, split by {@code splitSeed} into training rows and
+     * held-out test rows ({@code org.relufem.sample.DataSplit}); the box is the data's bounding box
+     * unless the spec gives one. It has values only at its rows: {@link #create} gives its name and
+     * box, and a value elsewhere throws.
+     */
+    final class OfData implements TargetDefinition {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final DataSet data;
+        private final Box box;
+        private final double testFraction;
+        private final long splitSeed;
+
+        public OfData(String name, DataSet data, Box box, double testFraction, long splitSeed) {
+            if (!(testFraction > 0 && testFraction < 1)) {
+                throw new IllegalArgumentException("test_fraction must be in (0, 1), got " + testFraction);
+            }
+            this.name = name;
+            this.data = data;
+            this.box = box;
+            this.testFraction = testFraction;
+            this.splitSeed = splitSeed;
+        }
+
+        public DataSet data() {
+            return data;
+        }
+
+        public double testFraction() {
+            return testFraction;
+        }
+
+        public long splitSeed() {
+            return splitSeed;
+        }
+
+        /** The number of held-out test rows: test_fraction of the rows, rounded. */
+        public int testRows() {
+            return (int) Math.round(testFraction * data.rows());
+        }
+
+        /** The number of training rows. */
+        public int trainingRows() {
+            return data.rows() - testRows();
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int dim() {
+            return data.dimension();
+        }
+
+        @Override
+        public Box domain() {
+            return box;
+        }
+
+        @Override
+        public Target create() {
+            return new Target() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Box domain() {
+                    return box;
+                }
+
+                @Override
+                public double value(double[] x, int offset) {
+                    throw new UnsupportedOperationException("target " + name + " is the data of " + data.file()
+                            + ": it has values only at its rows");
+                }
+            };
+        }
+
+        @Override
+        public Map<String, String> identity() {
+            Map<String, String> p = new TreeMap<>();
+            p.put("target_data", data.digest());
+            p.put("target_inputs", String.join(",", data.inputs()));
+            p.put("target_output", data.output());
+            p.put("target_test_fraction", Double.toString(testFraction));
+            p.put("target_split_seed", Long.toString(splitSeed));
+            p.put("target_box", boxText(box));
+            return p;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OfData d && name.equals(d.name) && data.digest().equals(d.data.digest())
+                    && data.inputs().equals(d.data.inputs()) && data.output().equals(d.data.output()) && box.equals(d.box)
+                    && testFraction == d.testFraction && splitSeed == d.splitSeed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, data.digest(), box, testFraction, splitSeed);
+        }
+
+        @Override
+        public String toString() {
+            return name + " = " + data.output() + "(" + String.join(", ", data.inputs()) + ") of " + data.file();
         }
     }
 

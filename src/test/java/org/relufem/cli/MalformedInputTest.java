@@ -393,6 +393,62 @@ class MalformedInputTest {
         spec("class: a box key", 2, "unknown key 'box' in targets[0]; allowed: class, dim, name",
                 with(seed, "{ class = \"" + bad + "Fixed\", box = [[0, 1]] }"));
 
+        // data files (issue 16, part 3); the files are under src/test/resources/data
+        String dataDir = "src/test/resources/data/";
+        String plate = "{ name = d, data = \"" + dataDir + "ok.csv\", inputs = [x, y], output = w }";
+        String file = "data { sampler = file }";
+        String onData = OK.replace(seed, plate).replace("{ method = p1, data { sampler = grid, grid_n = 4 } }",
+                "{ method = p1_scattered, data { sampler = file } }").replace("data { sampler = grid, grid_n = 5 }", file);
+        spec("data: no such file", 2, "targets[0].data: cannot read data file " + dataDir + "nope.csv: no such file",
+                onData.replace("ok.csv", "nope.csv"));
+        spec("data: a Parquet file", 2, "data = \"beam.parquet\": relufem reads local CSV files so far",
+                onData.replace(dataDir + "ok.csv", "beam.parquet"));
+        spec("data: an empty file", 2, "data file " + dataDir + "empty.csv is empty: give a header row naming the columns",
+                onData.replace("ok.csv", "empty.csv"));
+        spec("data: a missing column", 2, "data file " + dataDir + "ok.csv has no column 'q'; its columns are x, y, w",
+                onData.replace("inputs = [x, y]", "inputs = [x, q]"));
+        spec("data: NaN", 2, "line 8 of " + dataDir + "nan.csv, column 'w': NaN is not finite", onData.replace("ok.csv", "nan.csv"));
+        spec("data: a word", 2, "line 5 of " + dataDir + "word.csv, column 'y': 'abc' is not a number",
+                onData.replace("ok.csv", "word.csv"));
+        spec("data: a short row", 2, "line 10 of " + dataDir + "ragged.csv has 2 cells; the header has 3",
+                onData.replace("ok.csv", "ragged.csv"));
+        spec("data: one input, two outputs", 2, "lines 4 and 13 of " + dataDir + "dup.csv have the same x, y but w = ",
+                onData.replace("ok.csv", "dup.csv"));
+        spec("data: too few rows", 2, dataDir + "few.csv has 15 rows; test_fraction = 0.2 leaves 12 training and 3 test"
+                + " rows, and a data target needs at least 10 of each", onData.replace("ok.csv", "few.csv"));
+        spec("data: an input of one value", 2, "an input of " + dataDir + "flat.csv takes one value only, so its rows span"
+                + " no box: give targets[0].box", onData.replace("ok.csv", "flat.csv"));
+        spec("data: a row outside the box", 2, "data row 3 of " + dataDir + "ok.csv lies outside targets[0].box",
+                onData.replace("output = w }", "output = w, box = [[0, 0.5], [0, 1]] }"));
+        spec("data: a box of another dimension", 2, "targets[0].box has 1 row but targets[0].inputs names 2 columns",
+                onData.replace("output = w }", "output = w, box = [[0, 1]] }"));
+        spec("data: output among the inputs", 2, "targets[0].output = x is also one of targets[0].inputs",
+                onData.replace("output = w", "output = x"));
+        spec("data: no inputs", 2, "targets[0].inputs is an empty axis", onData.replace("inputs = [x, y]", "inputs = []"));
+        spec("data: test_fraction 1", 2, "targets[0].test_fraction must be in (0, 1), got 1.0",
+                onData.replace("output = w }", "output = w, test_fraction = 1 }"));
+        spec("data: test_fraction a word", 2, "targets[0].test_fraction must be a number, got string \"most\"",
+                onData.replace("output = w }", "output = w, test_fraction = most }"));
+        spec("data: negative split_seed", 2, "targets[0].split_seed must be >= 0, got -1",
+                onData.replace("output = w }", "output = w, split_seed = -1 }"));
+        spec("data: a dim key", 2, "unknown key 'dim' in targets[0]; allowed: box, data, inputs, name, output, split_seed,"
+                + " test_fraction", onData.replace("output = w }", "output = w, dim = 2 }"));
+        spec("data and formula at once", 2, "targets[0] gives both formula and data",
+                onData.replace("output = w }", "output = w, formula = \"x\" }"));
+        spec("data: a grid method", 5, "target d is the data of " + dataDir + "ok.csv and has values only at its rows, but"
+                + " methods[0].data.sampler = grid needs them elsewhere: give sampler = file",
+                onData.replace("{ method = p1_scattered, data { sampler = file } }", "{ method = p1, data { sampler = grid, grid_n = 4 } }"));
+        spec("data: uniform points", 7, "target d is the data of " + dataDir + "ok.csv and has values only at its rows, but"
+                + " methods[1].data.sampler = uniform needs them elsewhere", onData.replace("    " + file, "    data { sampler = uniform, points = 20 }"));
+        spec("data: file on a formula target", 5, "methods[0].data.sampler = file takes the training rows of a data target,"
+                + " but target f is not one", onData.replace(plate, "{ name = f, formula = \"x\", " + sq));
+        spec("data: more points than rows", 7, "methods[1].data.points = 100 but target d has 48 training rows",
+                onData.replace("    " + file, "    data { sampler = file, points = [10, 100] }"));
+        spec("data: seeds without points", 7, "methods[1].data.seeds draws subsamples of the training rows: give"
+                + " methods[1].data.points too", onData.replace("    " + file, "    data { sampler = file, seeds = [1] }"));
+        spec("data: two test seeds", 3, "test.seeds = [0, 1] but target d's test set is its held-out rows, fixed by its"
+                + " split_seed: give one test seed", onData.replace("seeds = [0] }", "seeds = [0, 1] }"));
+
         // arguments
         args("run: unknown option", Out.ABSENT, "Unknown option: '--nonsense'", "run", "{spec}", "--out", "{out}", "--nonsense");
         args("plan: unknown option", Out.ABSENT, "Unknown options: '--out'", "plan", "{spec}", "--out", "{out}");

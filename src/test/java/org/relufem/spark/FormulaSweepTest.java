@@ -15,7 +15,10 @@ import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.TrialRunner;
 import org.relufem.sweep.TrialSpace;
 
-/** Formula targets travel to Spark's tasks as their definitions and are compiled there. */
+/**
+ * Formula and data targets travel to Spark's tasks as their definitions: formulas are compiled
+ * there, data targets carry their rows.
+ */
 class FormulaSweepTest {
     static final String SPEC = """
             sweep = formulas
@@ -30,20 +33,37 @@ class FormulaSweepTest {
             ]
             """;
 
+    /** conf/data.conf's plate data. */
+    static final String DATA_SPEC = """
+            sweep = data-rows
+            targets = [ { name = plate, data = "conf/data/plate.csv", inputs = [x, y], output = w } ]
+            methods = [
+              { method = p1_scattered, data { sampler = file, points = [100, 960], seeds = [0] } }
+              { method = relu_net, data { sampler = file }, width = 4, epochs = [2, 5] }
+            ]
+            """;
+
     @TempDir
     Path dir;
 
     @Test
-    void theTableHoldsThePlannedRowsWithTheNumbersOfTheTrialsRunDirectly() {
+    void formulaTargetsGiveThePlannedRowsWithTheNumbersOfTheTrialsRunDirectly() {
+        sweepMatchesTheTrialsRunDirectly(SpecParser.parse(SPEC, "formulas.conf"), "out");
+    }
+
+    @Test
+    void dataTargetsGiveThePlannedRowsWithTheNumbersOfTheTrialsRunDirectly() {
+        sweepMatchesTheTrialsRunDirectly(SpecParser.parse(DATA_SPEC, "data.conf"), "data-out");
+    }
+
+    private void sweepMatchesTheTrialsRunDirectly(SweepSpec spec, String outName) {
         SparkSession spark = SharedSpark.get();
-        SweepSpec spec = SpecParser.parse(SPEC, "formulas.conf");
-        String out = dir.resolve("out").toString();
+        String out = dir.resolve(outName).toString();
         SweepJob.run(spark, spec, out, SweepJob.Options.DEFAULT);
         ResultsTable.register(spark, out);
         TrialSpace space = new TrialSpace(spec);
-        assertEquals(2 * 2 * 2 + 2 * 2, space.size());
-        List<Row> rows = spark.sql("SELECT trial_id, target, dim, status, mse FROM trials WHERE sweep = 'formulas'"
-                + " ORDER BY trial_id").collectAsList();
+        List<Row> rows = spark.sql("SELECT trial_id, target, dim, status, mse FROM trials WHERE sweep = '" + spec.name()
+                + "'").collectAsList();
         assertEquals(space.rowCount(), rows.size());
         java.util.Map<String, Row> byId = new java.util.HashMap<>();
         rows.forEach(r -> byId.put(r.getString(0), r));
