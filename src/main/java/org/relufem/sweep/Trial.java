@@ -58,7 +58,8 @@ public record Trial(long index, String method, TargetDefinition targetDefinition
     /**
      * Every parameter that defines the trial's numbers, as sorted key=value pairs. Nulls are left
      * out, so adding an optional parameter later keeps the old ids; a registered target adds only its
-     * name and dimension, a formula its normalised text and box, a class its name and box. Not part of it: the epoch
+     * name and dimension, a formula its normalised text and box, a class its name and box, a data
+     * file the digest of its numbers, its columns, its split and box. Not part of it: the epoch
      * checkpoints (they are per row) and what changes only what is stored (keep_weights).
      */
     public String canonical() {
