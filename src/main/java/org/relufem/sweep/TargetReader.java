@@ -182,7 +182,7 @@ final class TargetReader {
         long splitSeed = t.has("split_seed") ? t.integer("split_seed", 0, Integer.MAX_VALUE) : 0;
         DataSet rows;
         try {
-            rows = DataSet.readCsv(file, inputs, output);
+            rows = DataSet.read(file, inputs, output);
         } catch (IllegalArgumentException e) {
             throw SpecReader.error(at, t.name("data") + ": " + e.getMessage());
         }

@@ -1,21 +1,18 @@
 package org.relufem.target;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Samples of a function read from a CSV file: a header row naming the columns, then one row per
- * sample, comma-separated numbers. Immutable and serializable (it travels with the spec to every
- * task, hence {@link #MAX_VALUES}). Every refusal names the file, the column and the line.
+ * Samples of a function read from a data file ({@link DataFiles}: CSV or Parquet), one row per
+ * sample. Immutable and serializable (it travels with the spec to every task, hence {@link
+ * #MAX_VALUES}). Every refusal names the file, the column and the line or row.
  */
 public final class DataSet implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -40,84 +37,31 @@ public final class DataSet implements Serializable {
     }
 
     /**
-     * Reads {@code inputs} and {@code output} of every row of the CSV file {@code file}.
+     * Reads {@code inputs} and {@code output} of every row of {@code file}: a Parquet file (its
+     * name ends in {@code .parquet}; a local path or any URI Hadoop reads) or else a local CSV file.
      *
-     * @throws IllegalArgumentException naming the file, and the line and column where it is not a table of finite
-     *     numbers with those columns, or two rows with the same inputs and different outputs
+     * @throws IllegalArgumentException naming the file, and the line or row and the column where it is not a table of
+     *     finite numbers with those columns, or two rows with the same inputs and different outputs
      */
-    public static DataSet readCsv(String file, List<String> inputs, String output) {
-        if (file.endsWith(".parquet") || file.contains("://")) {
-            throw new IllegalArgumentException("data = \"" + file + "\": relufem reads local CSV files so far; write"
-                    + " the table as CSV with a header row");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read data file " + file + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString()), e);
-        }
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new IllegalArgumentException("data file " + file + " is empty: give a header row naming the columns");
-        }
-        List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::strip).toList();
-        int[] columns = new int[inputs.size() + 1];
-        for (int k = 0; k <= inputs.size(); k++) {
-            String name = k < inputs.size() ? inputs.get(k) : output;
-            columns[k] = header.indexOf(name);
-            if (columns[k] < 0) {
-                throw new IllegalArgumentException("data file " + file + " has no column '" + name + "'; its columns are "
-                        + String.join(", ", header));
-            }
-        }
-        int d = inputs.size();
-        int rows = (int) lines.stream().skip(1).filter(l -> !l.isBlank()).count();
-        if ((long) rows * (d + 1) > MAX_VALUES) {
-            throw new IllegalArgumentException("data file " + file + " has " + rows + " rows of " + (d + 1)
-                    + " columns; a data target holds at most " + MAX_VALUES + " numbers");
-        }
-        double[] points = new double[rows * d];
-        double[] values = new double[rows];
-        int row = 0;
-        for (int line = 2; line <= lines.size(); line++) {
-            String text = lines.get(line - 1);
-            if (text.isBlank()) {
-                continue;
-            }
-            String[] cells = text.split(",", -1);
-            if (cells.length != header.size()) {
-                throw new IllegalArgumentException("line " + line + " of " + file + " has " + cells.length + " cells;"
-                        + " the header has " + header.size());
-            }
-            for (int k = 0; k <= d; k++) {
-                String name = k < d ? inputs.get(k) : output;
-                String cell = cells[columns[k]].strip();
-                double v;
-                try {
-                    v = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("line " + line + " of " + file + ", column '" + name + "': '"
-                            + cell + "' is not a number");
-                }
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("line " + line + " of " + file + ", column '" + name + "': "
-                            + cell + " is not finite");
-                }
-                if (k < d) {
-                    points[row * d + k] = v;
-                } else {
-                    values[row] = v;
-                }
-            }
-            row++;
-        }
+    public static DataSet read(String file, List<String> inputs, String output) {
+        return file.endsWith(".parquet") ? DataFiles.parquet(file, inputs, output) : DataFiles.csv(file, inputs, output);
+    }
+
+    /**
+     * The rows read by {@link DataFiles}, checked to be a function.
+     *
+     * @param rows what the file's rows are called in messages, "lines" or "rows"
+     * @param number the number of data row i (0-based) in the file, e.g. its line
+     */
+    static DataSet of(String file, List<String> inputs, String output, double[] points, double[] values, String rows,
+                      IntUnaryOperator number) {
         DataSet data = new DataSet(file, inputs, output, points, values);
-        data.checkFunction(lines);
+        data.checkFunction(rows, number);
         return data;
     }
 
     /** Refuses two rows with equal inputs and different outputs: such a table is not a function. */
-    private void checkFunction(List<String> lines) {
+    private void checkFunction(String rows, IntUnaryOperator number) {
         int d = inputs.size();
         Integer[] order = new Integer[values.length];
         Arrays.setAll(order, i -> i);
@@ -128,22 +72,11 @@ public final class DataSet implements Serializable {
             if (Arrays.equals(points, a * d, a * d + d, points, b * d, b * d + d) && values[a] != values[b]) {
                 int first = Math.min(a, b);
                 int second = Math.max(a, b);
-                throw new IllegalArgumentException("lines " + line(lines, first) + " and " + line(lines, second) + " of "
-                        + file + " have the same " + String.join(", ", inputs) + " but " + output + " = " + values[first]
-                        + " and " + values[second]);
+                throw new IllegalArgumentException(rows + " " + number.applyAsInt(first) + " and " + number.applyAsInt(second)
+                        + " of " + file + " have the same " + String.join(", ", inputs) + " but " + output + " = "
+                        + values[first] + " and " + values[second]);
             }
         }
-    }
-
-    /** The file line of data row {@code row} (0-based, blank lines skipped). */
-    private static int line(List<String> lines, int row) {
-        int seen = -1;
-        for (int line = 2; line <= lines.size(); line++) {
-            if (!lines.get(line - 1).isBlank() && ++seen == row) {
-                return line;
-            }
-        }
-        throw new IllegalStateException("row " + row);
     }
 
     private static String digest(double[] points, double[] values) {

@@ -401,8 +401,10 @@ class MalformedInputTest {
                 "{ method = p1_scattered, data { sampler = file } }").replace("data { sampler = grid, grid_n = 5 }", file);
         spec("data: no such file", 2, "targets[0].data: cannot read data file " + dataDir + "nope.csv: no such file",
                 onData.replace("ok.csv", "nope.csv"));
-        spec("data: a Parquet file", 2, "data = \"beam.parquet\": relufem reads local CSV files so far",
+        spec("data: no such Parquet file", 2, "targets[0].data: cannot read data file beam.parquet: java.io.FileNotFoundException",
                 onData.replace(dataDir + "ok.csv", "beam.parquet"));
+        spec("data: a CSV URI", 2, "data = \"hdfs://cluster/beam.csv\": CSV files are read from local paths; give a"
+                + " Parquet file for a URI", onData.replace(dataDir + "ok.csv", "hdfs://cluster/beam.csv"));
         spec("data: an empty file", 2, "data file " + dataDir + "empty.csv is empty: give a header row naming the columns",
                 onData.replace("ok.csv", "empty.csv"));
         spec("data: a missing column", 2, "data file " + dataDir + "ok.csv has no column 'q'; its columns are x, y, w",
