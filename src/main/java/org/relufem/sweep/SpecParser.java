@@ -3,10 +3,13 @@ package org.relufem.sweep;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +104,7 @@ public final class SpecParser {
                     + repeat.first() + "] (both hold " + repeat.shared() + "): a trial must come from one block, or its"
                     + " trial_ids repeat; merge the blocks or make one of their axes disjoint");
         }
-        String canonical = config.root().render(ConfigRenderOptions.concise());
+        String canonical = withDataDigests(config.root(), targets).render(ConfigRenderOptions.concise());
         return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), canonical);
     }
 
@@ -118,6 +121,29 @@ public final class SpecParser {
             }
         }
         return out;
+    }
+
+    /**
+     * The spec with {@code data_digest} in each data target's entry (the digest of its numbers), so
+     * that the spec stored with a sweep changes when the file does and a rerun on other data is
+     * refused as a changed spec rather than mixing rows of both.
+     */
+    private static ConfigObject withDataDigests(ConfigObject root, List<TargetChoice> targets) {
+        List<String> digests = targets.stream().filter(t -> t.definition() instanceof TargetDefinition.OfData)
+                .map(t -> ((TargetDefinition.OfData) t.definition()).data().digest()).toList();
+        if (digests.isEmpty()) {
+            return root;
+        }
+        ConfigValue value = root.get("targets");
+        List<ConfigValue> entries = value instanceof ConfigList list ? new ArrayList<>(list) : new ArrayList<>(List.of(value));
+        int next = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof ConfigObject o && o.containsKey("data")) {
+                entries.set(i, o.withValue("data_digest", ConfigValueFactory.fromAnyRef(digests.get(next++))));
+            }
+        }
+        return root.withValue("targets", value instanceof ConfigList ? ConfigValueFactory.fromIterable(entries)
+                : entries.get(0));
     }
 
     /** One method block: its method and family, the common keys, then the family's own. */

@@ -157,6 +157,22 @@ class DataTrialsTest {
     }
 
     @Test
+    void theStoredSpecChangesWithTheNumbersSoARerunOnOtherDataIsRefused() throws Exception {
+        Path file = csv("rerun.csv", 100);
+        String block = "{ method = p1_scattered, data { sampler = file } }";
+        SweepSpec before = spec(dataTarget(file, ""), block, 1);
+        csv("rerun.csv", 101);
+        SweepSpec after = spec(dataTarget(file, ""), block, 1);
+        List<String> changes = SpecDiff.changes(before.canonical(), after.canonical());
+        assertEquals(1, changes.size(), changes.toString());
+        assertTrue(changes.get(0).startsWith("targets[0].data_digest: "), changes.get(0));
+        // A scalar entry (an axis of one target) is stored the same way.
+        SweepSpec scalar = SpecParser.parse("sweep = d\ntargets = " + dataTarget(file, "") + "\nmethods = [ " + block + " ]",
+                "scalar.conf");
+        assertTrue(scalar.canonical().contains("\"data_digest\""), scalar.canonical());
+    }
+
+    @Test
     void theIdsFollowTheNumbersNotThePath() throws Exception {
         Path one = csv("one.csv", 200);
         Path copy = Files.copy(one, dir.resolve("copy.csv"));
