@@ -26,7 +26,7 @@ public final class CostModel {
     public static final double SEARCH_MOVES_SMOOTH = 1.3;
     public static final double SEARCH_MOVES_PIECEWISE_LINEAR = 2.8;
     /**
-     * {@code ReluNetwork.value} at one point, per parameter (scalar loops): what a trained network's
+     * {@code Network.value} at one point, per parameter (scalar loops): what a trained network's
      * or ReLU-FEM's dense network's search evaluations add, 0.8 ns.
      */
     public static final double VALUE_SECONDS_PER_PARAMETER = 0.8e-9;

@@ -65,7 +65,8 @@ public final class ResultColumns {
                     r -> r.search() == null ? null : r.search().maxAbsErr()),
             Column.optional("max_err_location", VECTOR, MEASUREMENT,
                     r -> r.search() == null ? null : r.search().location()),
-            Column.optional("stop_epoch", INT, MEASUREMENT, ResultRow::stopEpoch));
+            Column.optional("stop_epoch", INT, MEASUREMENT, ResultRow::stopEpoch),
+            Column.optional("stop_reason", STRING, MEASUREMENT, ResultRow::stopReason));
 
     /** Where relufem 0.1 put each column, by name: the common ones and the families' of that version. */
     private static final List<String> ORDER_0_1 = List.of("trial_id", "method", "target", "dim", "grid_n",

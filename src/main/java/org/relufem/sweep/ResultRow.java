@@ -18,13 +18,15 @@ import org.relufem.metric.MaxNormSearch;
  * @param message why, for a status other than ok
  * @param lossCurve training loss at the epochs of {@link LossCurve#epochs(int)}; null for untrained methods
  * @param weights the fitted parameters when the spec keeps them, else null
- * @param stopEpoch the epoch at which training stopped early (loss_tol reached), for the rows at
- *     or after it; else null
+ * @param stopEpoch the epoch at which training stopped early, for the rows at or after it; else null
+ * @param stopReason why training stopped there ({@code loss_tol}, {@code grad_tol},
+ *     {@code no_descent}), with {@code stopEpoch}
  */
 public record ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors,
                         MaxNormSearch search, Double trainMse,
                         Double fitSeconds, Double evalSeconds, String status, String message, double[] lossCurve,
-                        double[] weights, String codeVersion, Instant startedAt, String host, Integer stopEpoch)
+                        double[] weights, String codeVersion, Instant startedAt, String host, Integer stopEpoch,
+                        String stopReason)
         implements Serializable {
 
     /** A row of a fit that did not stop early. */
@@ -32,6 +34,6 @@ public record ResultRow(String trialId, Trial trial, Integer epochs, Long params
                      Double trainMse, Double fitSeconds, Double evalSeconds, String status, String message,
                      double[] lossCurve, double[] weights, String codeVersion, Instant startedAt, String host) {
         this(trialId, trial, epochs, params, errors, search, trainMse, fitSeconds, evalSeconds, status, message,
-                lossCurve, weights, codeVersion, startedAt, host, null);
+                lossCurve, weights, codeVersion, startedAt, host, null, null);
     }
 }

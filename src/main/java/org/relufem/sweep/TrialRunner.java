@@ -88,11 +88,11 @@ public final class TrialRunner {
         boolean data = t.targetDefinition() instanceof TargetDefinition.OfData;
         MaxNormSearch search = data ? null
                 : MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
-        Integer stopEpoch = fit.stopEpoch() != null && stage.epochs() != null && stage.epochs() >= fit.stopEpoch()
-                ? fit.stopEpoch() : null;
+        boolean stopped = fit.stopEpoch() != null && stage.epochs() != null && stage.epochs() >= fit.stopEpoch();
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
-                evalSeconds, Stage.Status.OK.label(), data ? NO_SEARCH : null, curve, t.params().keepWeights() ? a.parameterVector() : null,
-                BuildInfo.version(), started, BuildInfo.host(), stopEpoch);
+                evalSeconds, Stage.Status.OK.label(), data ? NO_SEARCH : null, curve,
+                t.params().keepWeights() ? a.parameterVector() : null, BuildInfo.version(), started, BuildInfo.host(),
+                stopped ? fit.stopEpoch() : null, stopped ? fit.stopReason() : null);
     }
 
     private static ResultRow failed(Trial t, String id, Integer epochs, String message, Instant started) {

@@ -18,6 +18,7 @@ public final class Targets {
     static {
         REGISTRY.put("seed2d", new Entry(d -> new Seed2d(), 2, 2, 2));
         REGISTRY.put("exp_cos", new Entry(ExpCos::new, 1, MAX_DIM, null));
+        REGISTRY.put("sin_pi", new Entry(SinPi::new, 1, MAX_DIM, 1));
         for (AdcockDexter.Family f : AdcockDexter.Family.values()) {
             REGISTRY.put(f.registryName, new Entry(f.factory(), f.minDim, f.maxDim, f.maxDim == 1 ? 1 : null));
         }

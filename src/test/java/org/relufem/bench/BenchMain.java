@@ -31,7 +31,7 @@ public final class BenchMain {
             String[] wd = shape.split("x");
             int w = Integer.parseInt(wd[0]);
             int depth = Integer.parseInt(wd[1]);
-            double params = org.relufem.method.net.ReluNetwork.parameterCount(2, w, depth);
+            double params = org.relufem.method.net.Network.parameterCount(2, w, depth);
             print("train_gflops_" + shape, 6 * params * 1024 / (micros * 1e3), "GFLOP/s");
         }
         for (RunResult r : jmh("InterpolationBenchmark", quick)) {

@@ -210,6 +210,25 @@ class MalformedInputTest {
         spec("relu_fem init too shallow", 8, "needs width >= 24 and depth >= 2, the P1 network's shape; got width = [30],"
                 + " depth = [1]", with(opts, "keep_weights = false, init = relu_fem }").replace("width = 3,", "width = 30,"));
 
+
+        // activations (issue 17)
+        spec("unknown activation", 9, "unknown activation 'swish' in methods[1].activation; known activations: relu,"
+                + " leaky_relu, elu, tanh, sin, softplus, gelu", with(opts, "keep_weights = false, activation = [tanh, swish] }"));
+        spec("activation in capitals", 9, "unknown activation 'TANH' in methods[1].activation",
+                with(opts, "keep_weights = false, activation = TANH }"));
+        spec("relu_fem init with tanh", 9, "init = relu_fem in methods[1].init is the exact ReLU network of the P1"
+                + " interpolant and needs activation = relu, got methods[1].activation = [relu, tanh]",
+                with(opts, "keep_weights = false, init = relu_fem, activation = [relu, tanh] }"));
+        spec("grad_tol with adam", 8, "methods[1].grad_tol stops a second-order optimiser (optimizer lbfgs or lm), but"
+                + " optimizer adam has none", with("optimizer = adam, lr = 1e-3", "optimizer = [lm, adam], lr = 1e-3, grad_tol = 1e-9"));
+        spec("grad_tol of 1", 9, "methods[1].grad_tol is relative to the first epoch's gradient norm and must be below 1, got 1.0",
+                with(opts, "keep_weights = false, optimizer = lbfgs, grad_tol = 1 }").replace("optimizer = adam, ", ""));
+        spec("unknown block", 9, "unknown block 'dense' in methods[1].block; known blocks: plain, residual",
+                with(opts, "keep_weights = false, block = dense }"));
+        spec("residual block at depth 1", 9, "methods[1].block = residual needs a hidden-to-hidden layer, depth >= 2,"
+                + " but methods[1].depth = [1, 3] holds 1", with(opts, "keep_weights = false, block = residual }")
+                .replace("depth = 1", "depth = [1, 3]"));
+
         // a block's dim axis and l2_projection's grid (issue 7)
         spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",
                 with("method = p1,", "method = p1, dim = 3,"));

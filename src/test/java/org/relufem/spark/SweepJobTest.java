@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relufem.method.fem.GridInterpolation;
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.metric.Errors;
 import org.relufem.report.ResultsTable;
 import org.relufem.sample.Samplers;
@@ -106,7 +106,7 @@ class SweepJobTest {
         assertEquals(4, curve.size()); // epochs 1, 2, 5, 10
         Vector weights = (Vector) r.get(1);
         assertEquals(r.getLong(6), weights.size());
-        ReluNetwork net = ReluNetwork.of(r.getInt(4), r.getInt(2), r.getInt(3), weights.toArray());
+        Network net = Network.of(r.getInt(4), r.getInt(2), r.getInt(3), weights.toArray());
         Target target = Targets.create("gaussian", 3);
         assertEquals(r.getDouble(7), Errors.of(net, Samplers.test(target, 300, r.getLong(8))).mse(), 1e-15);
         assertEquals(16, r.getInt(9));

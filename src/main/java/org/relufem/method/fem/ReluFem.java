@@ -1,7 +1,7 @@
 package org.relufem.method.fem;
 
 import org.relufem.method.Approximator;
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.sample.SampleSet;
 
 /**
@@ -14,7 +14,7 @@ public final class ReluFem implements Approximator {
     public static final String METHOD_NAME = "relu_fem";
 
     @Override
-    public ReluNetwork fit(SampleSet data) {
+    public Network fit(SampleSet data) {
         if (!data.isGrid()) {
             throw new IllegalArgumentException(METHOD_NAME + " interpolates nodal values and needs grid data"
                     + " (sampler = grid), got " + data.count() + " scattered points");

@@ -2,7 +2,7 @@ package org.relufem.method.fem;
 
 import java.util.SplittableRandom;
 import org.relufem.method.net.Initializer;
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.sample.SampleSet;
 
 /**
@@ -16,7 +16,7 @@ public record ReluFemInitializer() implements Initializer {
      *     the construction needs
      */
     @Override
-    public ReluNetwork initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
+    public Network initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
         if (!data.isGrid()) {
             throw new IllegalArgumentException("init = " + ReluFem.METHOD_NAME + " starts from the P1 interpolant of"
                     + " grid data and needs sampler = grid, got " + data.count() + " scattered points");

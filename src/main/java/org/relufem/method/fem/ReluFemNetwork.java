@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.sample.TensorGrid;
 
 /**
@@ -31,7 +31,7 @@ import org.relufem.sample.TensorGrid;
  * it is shared by all terms that need it. Depth d; the last hidden layer holds the N - 1 terms g_p,
  * p != 0, the output layer weights are a_p and its bias a_0.
  *
- * <p>{@link ReluNetwork} has one width for all hidden layers, so narrower layers are padded with
+ * <p>{@link Network} has one width for all hidden layers, so narrower layers are padded with
  * zero units (zero weights in and out, zero bias) up to the widest, which is the last (N - 1 units)
  * for every grid in d &lt;= 3. The dense parameter count is then (N - 1)(d + 2 + (d - 1) N) + 1;
  * {@link #activeParameters()} counts the weights the construction actually uses.
@@ -84,7 +84,7 @@ public final class ReluFemNetwork {
      *
      * @param nodalValues values at the grid's nodes, in the grid's node order. Not modified.
      */
-    public ReluNetwork network(double[] nodalValues) {
+    public Network network(double[] nodalValues) {
         return network(nodalValues, width(), d);
     }
 
@@ -98,7 +98,7 @@ public final class ReluFemNetwork {
      * @param width at least {@link #width()}
      * @param depth at least {@link #depth()}
      */
-    public ReluNetwork network(double[] nodalValues, int width, int depth) {
+    public Network network(double[] nodalValues, int width, int depth) {
         if (nodalValues.length != termUnit.length) {
             throw new IllegalArgumentException("the grid has " + termUnit.length + " nodes, got "
                     + nodalValues.length + " values");
@@ -144,7 +144,7 @@ public final class ReluFemNetwork {
             parameters[at + termUnit[node]] = a[node];
         }
         parameters[at + width] = a[0];
-        return ReluNetwork.of(d, width, depth, parameters);
+        return Network.of(d, width, depth, parameters);
     }
 
     /** Hidden layers: the input dimension d. */
@@ -157,7 +157,7 @@ public final class ReluFemNetwork {
         return layers.stream().mapToInt(List::size).toArray();
     }
 
-    /** The padded width of the {@link ReluNetwork}: the widest hidden layer. */
+    /** The padded width of the {@link Network}: the widest hidden layer. */
     public int width() {
         return Arrays.stream(layerWidths()).max().orElseThrow();
     }
@@ -173,7 +173,7 @@ public final class ReluFemNetwork {
         return sum;
     }
 
-    /** Parameters of a dense inputs -> width x depth -> 1 network; as {@link ReluNetwork#degreesOfFreedom()}. */
+    /** Parameters of a dense inputs -> width x depth -> 1 network; as {@link Network#degreesOfFreedom()}. */
     static long denseParameters(int inputs, int width, int depth) {
         return (long) width * (inputs + 1) + (long) (depth - 1) * width * (width + 1) + width + 1;
     }

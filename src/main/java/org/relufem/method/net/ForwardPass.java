@@ -4,8 +4,8 @@ import org.relufem.method.Rows;
 
 /**
  * Activation buffers for a batch of up to {@code capacity} points, allocated once; {@link #resize}
- * to fewer points reuses them. z[l] = a[l] W_l^T + b_l, a[l + 1] = relu(z[l]); a[0] holds the
- * points and the last layer's single output is {@link #out}.
+ * to fewer points reuses them. z[l] = a[l] W_l^T + b_l, a[l + 1] = act(z[l]) (+ a[l] in a residual
+ * block); a[0] holds the points and the last layer's single output is {@link #out}.
  *
  * <p>Every matrix is an array of rows (one per point, or one per row of W_l^T), and every product
  * adds scaled rows ({@link Rows}), in the order of the EJML products that ran here before: the
@@ -22,6 +22,8 @@ final class ForwardPass {
     final double[][][] a;
     /** z[l][i]: hidden layer l's pre-activation at point i (no entry for the output layer). */
     final double[][][] z;
+    /** act(z[l][i]) of a residual block l, before its input is added (null for the other layers). */
+    private final double[][][] activated;
     /** The network's output at each point. */
     final double[] out;
     /** W_l^T by rows (fanIn x fanOut), copied from the network at each run (hidden layers). */
@@ -29,22 +31,31 @@ final class ForwardPass {
     private final int dimension;
     private int rows;
 
-    ForwardPass(ReluNetwork net, int capacity) {
+    ForwardPass(Network net, int capacity) {
         int layers = net.layers();
         dimension = net.dimension();
         input = new double[capacity * dimension];
         a = new double[layers][][];
         z = new double[layers - 1][][];
+        activated = new double[layers - 1][][];
         weightRows = new double[layers - 1][][];
         for (int l = 0; l < layers; l++) {
             a[l] = new double[capacity][net.fanIn(l)];
             if (l < layers - 1) {
                 z[l] = new double[capacity][net.fanOut(l)];
                 weightRows[l] = new double[net.fanIn(l)][net.fanOut(l)];
+                if (net.skips(l)) {
+                    activated[l] = new double[capacity][net.fanOut(l)];
+                }
             }
         }
         out = new double[capacity];
         rows = capacity;
+    }
+
+    /** act(z[l][i]): hidden layer l's activation at point i, before a residual block adds its input. */
+    double[] activation(int l, int i) {
+        return activated[l] != null ? activated[l][i] : a[l + 1][i];
     }
 
     /** Points in the current batch. */
@@ -61,7 +72,7 @@ final class ForwardPass {
     }
 
     /** Runs the network on the points of {@link #input}; returns {@link #out}. */
-    double[] run(ReluNetwork net) {
+    double[] run(Network net) {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(input, i * dimension, a[0][i], 0, dimension);
         }
@@ -76,15 +87,30 @@ final class ForwardPass {
             double[] b = net.biases[l].data;
             double[][] zl = z[l];
             double[][] next = a[l + 1];
+            Activation activation = net.activation();
             for (int i = 0; i < rows; i++) {
                 double[] zi = zl[i];
                 java.util.Arrays.fill(zi, 0.0);
                 Rows.addScaled(a[l][i], w, zi);
                 double[] ni = next[i];
-                for (int j = 0; j < fanOut; j++) {
-                    double v = zi[j] + b[j];
-                    zi[j] = v;
-                    ni[j] = v > 0 ? v : 0;
+                if (activation == Activation.RELU) {
+                    for (int j = 0; j < fanOut; j++) {
+                        double v = zi[j] + b[j];
+                        zi[j] = v;
+                        ni[j] = v > 0 ? v : 0;
+                    }
+                } else {
+                    for (int j = 0; j < fanOut; j++) {
+                        zi[j] += b[j];
+                    }
+                    activation.forward(zi, ni, fanOut);
+                }
+                if (net.skips(l)) {
+                    System.arraycopy(ni, 0, activated[l][i], 0, fanOut);
+                    double[] ai = a[l][i];
+                    for (int j = 0; j < fanOut; j++) {
+                        ni[j] += ai[j];
+                    }
                 }
             }
         }

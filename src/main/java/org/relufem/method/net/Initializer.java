@@ -16,5 +16,5 @@ public interface Initializer {
      * @param random the source of every random draw. Modified.
      * @throws IllegalArgumentException if this initialiser cannot start from {@code data} or this shape
      */
-    ReluNetwork initialNetwork(SampleSet data, int width, int depth, SplittableRandom random);
+    Network initialNetwork(SampleSet data, int width, int depth, SplittableRandom random);
 }

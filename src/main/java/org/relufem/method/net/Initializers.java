@@ -10,7 +10,7 @@ import org.relufem.sample.SampleSet;
  * parameters on every JVM (unlike {@code nextGaussian}, whose algorithm is not specified).
  */
 public final class Initializers {
-    /** PyTorch's {@code nn.Linear} default, see {@link ReluNetwork#torchDefault}. */
+    /** PyTorch's {@code nn.Linear} default, see {@link Network#torchDefault}. */
     public static final Initializer TORCH = new Torch();
     /** Kaiming/He normal for ReLU, see {@link He}. */
     public static final Initializer HE = new He();
@@ -21,8 +21,8 @@ public final class Initializers {
     /** PyTorch's default: W and b ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
     public record Torch() implements Initializer {
         @Override
-        public ReluNetwork initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
-            return ReluNetwork.torchDefault(data.dimension(), width, depth, random);
+        public Network initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
+            return Network.torchDefault(data.dimension(), width, depth, random);
         }
     }
 
@@ -33,7 +33,7 @@ public final class Initializers {
      */
     public record He() implements Initializer {
         @Override
-        public ReluNetwork initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
+        public Network initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
             return draw(data.dimension(), width, depth, random, true, Double.NaN);
         }
     }
@@ -52,17 +52,17 @@ public final class Initializers {
         }
 
         @Override
-        public ReluNetwork initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
+        public Network initialNetwork(SampleSet data, int width, int depth, SplittableRandom random) {
             return draw(data.dimension(), width, depth, random, false, std);
         }
     }
 
     /** He's scheme ({@code he}) or N(0, std^2) for everything. */
-    private static ReluNetwork draw(int inputs, int width, int depth, SplittableRandom random, boolean he,
+    private static Network draw(int inputs, int width, int depth, SplittableRandom random, boolean he,
                                     double std) {
-        ReluNetwork.requirePositive("width", width);
-        ReluNetwork.requirePositive("depth", depth);
-        double[] parameters = new double[(int) ReluNetwork.parameterCount(inputs, width, depth)];
+        Network.requirePositive("width", width);
+        Network.requirePositive("depth", depth);
+        double[] parameters = new double[(int) Network.parameterCount(inputs, width, depth)];
         int at = 0;
         for (int l = 0; l <= depth; l++) {
             int fanIn = l == 0 ? inputs : width;
@@ -75,7 +75,7 @@ public final class Initializers {
                 parameters[at++] = he ? 0 : std * gaussian(random);
             }
         }
-        return ReluNetwork.of(inputs, width, depth, parameters);
+        return Network.of(inputs, width, depth, parameters);
     }
 
     /**

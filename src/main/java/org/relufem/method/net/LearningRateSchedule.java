@@ -15,7 +15,7 @@ public record LearningRateSchedule(double start, double end, int lastEpoch) {
         if (!(start > 0) || Double.isInfinite(start) || !(end > 0) || Double.isInfinite(end)) {
             throw new IllegalArgumentException("lr and lr_end must be positive and finite, got " + start + ", " + end);
         }
-        ReluNetwork.requirePositive("the last epoch", lastEpoch);
+        Network.requirePositive("the last epoch", lastEpoch);
     }
 
     /** The learning rate of epoch {@code epoch}, 1 &lt;= epoch &lt;= lastEpoch. */

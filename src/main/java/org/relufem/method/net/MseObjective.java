@@ -10,8 +10,9 @@ import org.relufem.sample.SampleSet;
 /**
  * Mean squared error of a network over a batch of training points, with the backward pass written
  * out: for L(z) = (1/B) sum (z_out - y)^2, dz_out = (2/B)(z_out - y); per layer
- * dW_l = dz_l^T a_l, db_l = column sums of dz_l, dz_(l-1) = (dz_l W_l) .* [z_(l-1) &gt; 0]
- * (ReLU's derivative taken as 0 at 0, as torch does).
+ * dW_l = dz_l^T a_l, db_l = column sums of dz_l, dz_(l-1) = da_l .* act'(z_(l-1)) (for ReLU the
+ * mask [z_(l-1) &gt; 0], its derivative taken as 0 at 0, as torch does) with da_l = dz_l W_l, plus
+ * da_(l+1) when layer l is a residual block (a_(l+1) = act(z_l) + a_l).
  *
  * <p>Every buffer is allocated in the constructor for the largest batch; {@link #evaluate()}
  * allocates nothing. With a batch size below the data size, {@link #nextBatch()} walks a seeded
@@ -23,7 +24,7 @@ import org.relufem.sample.SampleSet;
  * delta_l[i][j] and dr_i / db_l[j] = delta_l[i][j].
  */
 final class MseObjective implements LeastSquaresObjective {
-    private final ReluNetwork net;
+    private final Network net;
     private final SampleSet data;
     private final ForwardPass pass;
     /** dz[l][i]: the loss's sensitivity to z_l at point i (rows x fanOut(l)). */
@@ -36,6 +37,10 @@ final class MseObjective implements LeastSquaresObjective {
     private final DMatrixRMaj[] biasGradients;
     private final Parameters parameters;
     private final double[] target;
+    /** da[l][i]: the loss's sensitivity to layer l's input a_l at point i, kept for residual blocks only. */
+    private final double[][][] da;
+    /** act'(z) of one point's hidden layer, for the activations other than ReLU. */
+    private final double[] slopes;
     /** The fused kernel for depth 1, else null. */
     private final ShallowKernel shallow;
     private final int batchSize;
@@ -47,7 +52,7 @@ final class MseObjective implements LeastSquaresObjective {
      * @param batchSize points per step; the data size (or more) means full batch
      * @param shuffle the stream that orders mini-batches; unused for full batch
      */
-    MseObjective(ReluNetwork net, SampleSet data, int batchSize, SplittableRandom shuffle) {
+    MseObjective(Network net, SampleSet data, int batchSize, SplittableRandom shuffle) {
         if (data.count() < 1) {
             throw new IllegalArgumentException("the training set is empty");
         }
@@ -55,7 +60,7 @@ final class MseObjective implements LeastSquaresObjective {
             throw new IllegalArgumentException("training points have dimension " + data.dimension()
                     + ", the network takes " + net.dimension());
         }
-        ReluNetwork.requirePositive("batch_size", batchSize);
+        Network.requirePositive("batch_size", batchSize);
         this.net = net;
         this.data = data;
         this.batchSize = Math.min(batchSize, data.count());
@@ -81,7 +86,14 @@ final class MseObjective implements LeastSquaresObjective {
         }
         this.parameters = new Parameters(values, gradients);
         this.target = new double[this.batchSize];
-        this.shallow = net.depth() == 1 ? new ShallowKernel(net.dimension(), net.width()) : null;
+        this.slopes = new double[net.width()];
+        this.da = new double[layers][][];
+        if (net.architecture().residual()) {
+            for (int l = 1; l < layers; l++) {
+                da[l] = new double[this.batchSize][net.width()];
+            }
+        }
+        this.shallow = net.depth() == 1 ? new ShallowKernel(net.dimension(), net.width(), net.activation()) : null;
         this.shuffle = shuffle;
         this.permutation = new int[data.count()];
         for (int i = 0; i < permutation.length; i++) {
@@ -255,7 +267,8 @@ final class MseObjective implements LeastSquaresObjective {
     }
 
     /**
-     * dz_{l-1} = (dz_l W_l) masked by [z_{l-1} &gt; 0], into {@code dz[l - 1]}; allocation-free. Each
+     * dz_{l-1} = (dz_l W_l) .* act'(z_{l-1}) (masked by [z_{l-1} &gt; 0] for ReLU), into
+     * {@code dz[l - 1]}; allocation-free. Each
      * row is a sum of W_l's rows scaled by dz_l's entries ({@link Rows}), in the
      * order of EJML's multTransB(dz_l, W_l^T) that ran here before, on a transposed copy of W_l^T.
      */
@@ -269,14 +282,31 @@ final class MseObjective implements LeastSquaresObjective {
                 wj[k] = flat[k * w.length + j];
             }
         }
+        boolean residual = net.architecture().residual();
         for (int i = 0; i < rows; i++) {
             double[] previous = dz[l - 1][i];
             java.util.Arrays.fill(previous, 0.0);
             Rows.addScaled(dz[l][i], w, previous);
+            if (residual) {
+                if (net.skips(l)) {
+                    double[] skipped = da[l + 1][i];
+                    for (int k = 0; k < fanIn; k++) {
+                        previous[k] += skipped[k];
+                    }
+                }
+                System.arraycopy(previous, 0, da[l][i], 0, fanIn);
+            }
             double[] zi = pass.z[l - 1][i];
-            for (int k = 0; k < fanIn; k++) {
-                if (!(zi[k] > 0)) {
-                    previous[k] = 0;
+            if (net.activation() == Activation.RELU) {
+                for (int k = 0; k < fanIn; k++) {
+                    if (!(zi[k] > 0)) {
+                        previous[k] = 0;
+                    }
+                }
+            } else {
+                net.activation().slopes(zi, pass.activation(l - 1, i), slopes, fanIn);
+                for (int k = 0; k < fanIn; k++) {
+                    previous[k] *= slopes[k];
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.relufem.method.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.relufem.method.Approximant;
 import org.relufem.method.Approximator;
@@ -15,7 +16,7 @@ import org.relufem.sample.RandomStreams;
 import org.relufem.sample.SampleSet;
 
 /**
- * Trains a ReLU network by minimising the training MSE, and reports a checkpoint at every
+ * Trains a network by minimising the training MSE, and reports a checkpoint at every
  * requested epoch count from one run to the largest. An epoch is one pass over the data: one step
  * for full batch, ceil(points / batch_size) steps otherwise. A loss that is non-finite or blows up
  * past {@link #BLOW_UP} times its scale (the larger of the initial training MSE and the mean of
@@ -23,11 +24,14 @@ import org.relufem.sample.SampleSet;
  * checkpoint and every later one are reported as diverged, not thrown.
  *
  * <p>With a loss tolerance, training stops after the first epoch whose loss (as recorded in the
- * loss history) is at most {@code lossTol}; that checkpoint and every later one report the network
- * of that epoch, timed until then, and the fit's {@link Fit#stopEpoch()} names the epoch.
+ * loss history) is at most {@code lossTol}; with a gradient tolerance, after the first epoch the
+ * optimiser reports as its last ({@link Optimizer#stopped()}: a gradient norm at most
+ * {@code gradTol} times the first epoch's, or no descent left). That checkpoint and every later one report the network of
+ * that epoch, timed until then, and the fit's {@link Fit#stopEpoch()} and {@link Fit#stopReason()}
+ * name the epoch and the rule.
+
  *
- * @param width units per hidden layer
- * @param depth hidden layers
+ * @param architecture hidden layers, their width and activation
  * @param optimizer optimiser name, see {@link OptimizerKind}
  * @param lr learning rate (of epoch 1 under a schedule)
  * @param epochs checkpoint epoch counts, each >= 1
@@ -37,9 +41,12 @@ import org.relufem.sample.SampleSet;
  * @param lrEnd the learning rate of the last epoch, decayed to exponentially
  *     ({@link LearningRateSchedule}); null for a constant lr
  * @param lossTol the training loss at which training stops early; null to train every epoch
+ * @param gradTol the gradient norm, relative to the first epoch's, at which a second-order
+ *     optimiser stops; null for none
  */
-public record NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs,
-                          long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol)
+public record NetTraining(Architecture architecture, String optimizer, double lr, List<Integer> epochs,
+                          long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol,
+                          Double gradTol)
         implements Approximator {
 
     /**
@@ -50,17 +57,17 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
     public static final double BLOW_UP = 100;
 
     public NetTraining {
-        ReluNetwork.requirePositive("width", width);
-        ReluNetwork.requirePositive("depth", depth);
+        Objects.requireNonNull(architecture, "architecture");
         if (epochs.isEmpty()) {
             throw new IllegalArgumentException("epochs must name at least one checkpoint");
         }
         epochs = List.copyOf(new TreeSet<>(epochs));
-        ReluNetwork.requirePositive("epochs", epochs.get(0));
+        Network.requirePositive("epochs", epochs.get(0));
         if (batchSize < 0) {
             throw new IllegalArgumentException("batch_size must be >= 1 (or 0 for full batch), got " + batchSize);
         }
-        OptimizerKind.of(optimizer).create(lr); // validates the name and lr up front
+        // validates the name, lr and grad_tol up front
+        OptimizerKind.of(optimizer).create(lr, gradTol);
         if (initializer == null) {
             throw new IllegalArgumentException("an initializer is required");
         }
@@ -76,7 +83,14 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         }
     }
 
-    /** PyTorch's default initialisation, constant lr, no early stop. */
+    /** A ReLU network. */
+    public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed,
+                       int batchSize, Initializer initializer, Double lrEnd, Double lossTol) {
+        this(Architecture.relu(width, depth), optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol,
+                null);
+    }
+
+    /** A ReLU network, PyTorch's default initialisation, constant lr, no early stop. */
     public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed,
                        int batchSize) {
         this(width, depth, optimizer, lr, epochs, initSeed, batchSize, Initializers.TORCH, null, null);
@@ -87,9 +101,18 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         this(width, depth, optimizer, lr, epochs, initSeed, 0);
     }
 
+    public int width() {
+        return architecture.width();
+    }
+
+    public int depth() {
+        return architecture.depth();
+    }
+
     /** The network's initial state for {@code data}, from the init stream of the seed. */
-    public ReluNetwork initialNetwork(SampleSet data) {
-        return initializer.initialNetwork(data, width, depth, RandomStreams.of(initSeed, RandomStreams.INIT));
+    public Network initialNetwork(SampleSet data) {
+        Network net = initializer.initialNetwork(data, width(), depth(), RandomStreams.of(initSeed, RandomStreams.INIT));
+        return architecture.equals(net.architecture()) ? net : net.with(architecture);
     }
 
     /** Trains to the largest epoch count and returns the network there (or throws if training diverged). */
@@ -115,10 +138,10 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
                     + " (or at least the " + data.count() + " points), got " + batchSize);
         }
         long start = System.nanoTime();
-        ReluNetwork net = initialNetwork(data);
+        Network net = initialNetwork(data);
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
                 RandomStreams.of(initSeed, RandomStreams.BATCH));
-        Optimizer opt = OptimizerKind.of(optimizer).create(lr);
+        Optimizer opt = OptimizerKind.of(optimizer).create(lr, gradTol);
         int maxEpochs = epochs.get(epochs.size() - 1);
         LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
         // The constructor refused lr_end for optimisers whose lr is not a step size.
@@ -150,17 +173,18 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
                 }
                 return new Fit(stages, java.util.Arrays.copyOf(history, epoch));
             }
-            if (lossTol != null && loss <= lossTol) {
-                ReluNetwork stopped = net.copy();
+            String stop = lossTol != null && loss <= lossTol ? Fit.LOSS_TOL : opt.stopped();
+            if (stop != null) {
+                Network stopped = net.copy();
                 double trainMse = Errors.of(stopped, data).mse();
                 double seconds = (System.nanoTime() - start) * 1e-9;
                 for (; next < epochs.size(); next++) {
                     stages.add(checkpoint(epochs.get(next), stopped, trainMse, seconds));
                 }
-                return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch);
+                return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch, stop);
             }
             if (epoch == epochs.get(next)) {
-                ReluNetwork snapshot = net.copy();
+                Network snapshot = net.copy();
                 double trainMse = Errors.of(snapshot, data).mse();
                 stages.add(checkpoint(epoch, snapshot, trainMse, (System.nanoTime() - start) * 1e-9));
                 next++;
@@ -185,7 +209,7 @@ public record NetTraining(int width, int depth, String optimizer, double lr, Lis
         return sum / y.length;
     }
 
-    private static Stage checkpoint(int epoch, ReluNetwork snapshot, double trainMse, double seconds) {
+    private static Stage checkpoint(int epoch, Network snapshot, double trainMse, double seconds) {
         if (!Double.isFinite(trainMse)) {
             return Stage.diverged(epoch, seconds, "training MSE is " + trainMse + " after epoch " + epoch);
         }

@@ -29,6 +29,10 @@ import java.util.Arrays;
  * parameters after every step. In that window one-thread OpenBLAS dgemm (numpy, 512^2) ran at
  * 35-40 GFLOP/s and the step at 11.2 (width 100) and 13.3 (width 1000) GFLOP/s, 6 flops per
  * parameter per point. Adam's update and the copies at the start are about 0.3% of a step.
+ *
+ * <p>Activations other than ReLU take {@link #lossAndGradientSmooth}: one point at a time, the
+ * pre-activation kept, the activation's value and slope in loops of their own ({@link
+ * Activation#forward}, {@link Activation#slopes}).
  */
 final class ShallowKernel {
     private final int d;
@@ -40,10 +44,12 @@ final class ShallowKernel {
     /** The pair's second point. */
     private final double[] zNext;
     private final double[] hNext;
+    private final Activation activation;
 
-    ShallowKernel(int d, int width) {
+    ShallowKernel(int d, int width, Activation activation) {
         this.d = d;
         this.width = width;
+        this.activation = activation;
         this.w1Rows = new double[d][width];
         this.gw1Rows = new double[d][width];
         this.z = new double[width];
@@ -70,6 +76,9 @@ final class ShallowKernel {
         }
         Arrays.fill(gb1, 0, width, 0.0);
         Arrays.fill(gw2, 0, width, 0.0);
+        if (activation != Activation.RELU) {
+            return lossAndGradientSmooth(rows, x, y, b1, w2, b2, gw1t, gb1, gw2, gb2);
+        }
         double scale = 2.0 / rows;
         double sum = 0;
         double gradientB2 = 0;
@@ -120,8 +129,53 @@ final class ShallowKernel {
         return sum / rows;
     }
 
-    /** h = relu(W_1 x_i + b_1) for one point, z left holding the pre-activation. */
-    private void forward(double[] x, int xi, double[] b1) {
+    /**
+     * {@link #lossAndGradient} for any activation, point by point: z = W_1 x + b_1, h = act(z),
+     * s = act'(z) (in hNext), the products h w_2 (in zNext) for the output; backward as for ReLU
+     * with s in place of the mask.
+     */
+    private double lossAndGradientSmooth(int rows, double[] x, double[] y, double[] b1, double[] w2, double b2,
+                                         double[] gw1t, double[] gb1, double[] gw2, double[] gb2) {
+        double scale = 2.0 / rows;
+        double sum = 0;
+        double gradientB2 = 0;
+        double[] slope = hNext;
+        double[] products = zNext;
+        for (int i = 0; i < rows; i++) {
+            int xi = i * d;
+            preActivation(x, xi, b1);
+            activation.forward(z, h, width);
+            activation.slopes(z, h, slope, width);
+            for (int j = 0; j < width; j++) {
+                products[j] = h[j] * w2[j];
+            }
+            double residual = b2 + sumInEightLanes(products) - y[i];
+            sum += residual * residual;
+            double g = scale * residual;
+            gradientB2 += g;
+            for (int j = 0; j < width; j++) {
+                gw2[j] += g * h[j];
+                double dz = g * w2[j] * slope[j];
+                gb1[j] += dz;
+                z[j] = dz;
+            }
+            for (int k = 0; k < d; k++) {
+                double xk = x[xi + k];
+                double[] row = gw1Rows[k];
+                for (int j = 0; j < width; j++) {
+                    row[j] += xk * z[j];
+                }
+            }
+        }
+        for (int k = 0; k < d; k++) {
+            System.arraycopy(gw1Rows[k], 0, gw1t, k * width, width);
+        }
+        gb2[0] = gradientB2;
+        return sum / rows;
+    }
+
+    /** z = W_1 x_i + b_1 for one point. */
+    private void preActivation(double[] x, int xi, double[] b1) {
         double x0 = x[xi];
         double[] row0 = w1Rows[0];
         for (int j = 0; j < width; j++) {
@@ -134,6 +188,11 @@ final class ShallowKernel {
                 z[j] += xk * row[j];
             }
         }
+    }
+
+    /** h = relu(W_1 x_i + b_1) for one point, z left holding the pre-activation. */
+    private void forward(double[] x, int xi, double[] b1) {
+        preActivation(x, xi, b1);
         for (int j = 0; j < width; j++) {
             h[j] = Math.max(z[j], 0.0);
         }

@@ -1,6 +1,7 @@
 package org.relufem.sweep.family;
 
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Activation;
+import org.relufem.method.net.Network;
 import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.Trial;
@@ -54,15 +55,34 @@ final class NetworkCost {
 
     /** Parameters of a dim -> width x depth -> 1 network. */
     static double parameters(NetworkParams n, Trial t) {
-        return ReluNetwork.parameterCount(t.dim(), n.width(), n.depth());
+        return Network.parameterCount(t.dim(), n.width(), n.depth());
     }
 
     /** One training pass (forward and backward) over one point. */
     static double secondsPerPointPass(NetworkParams n, Trial t) {
         double p = parameters(n, t);
-        return n.depth() == 1
+        double units = activationSeconds(n.architecture().activation()) * n.width() * n.depth();
+        return units + (n.depth() == 1
                 ? SHALLOW_SECONDS_PER_POINT + SHALLOW_SECONDS_PER_PARAMETER * p
                 : LAYERED_SECONDS_PER_POINT + LAYERED_SECONDS_PER_PARAMETER * p
-                        + LAYERED_SECONDS_PER_UNIT * n.width() * n.depth();
+                        + LAYERED_SECONDS_PER_UNIT * n.width() * n.depth());
+    }
+
+    /**
+     * What an activation adds to ReLU's pass per hidden unit and point (its value, its slope and,
+     * at depth 1, the fused kernel's point-by-point path), from one JMH run of
+     * ActivationStepBenchmark (2 -> 100 -> 1 and 2 -> 1000 -> 1, 1024 points, loaded machine):
+     * ReLU's whole step was 1.4-1.5 ns per unit and point.
+     */
+    static double activationSeconds(Activation a) {
+        return switch (a) {
+            case RELU -> 0;
+            case LEAKY_RELU -> 3e-9;
+            case TANH -> 5e-9;
+            case ELU -> 12e-9;
+            case SIN -> 23e-9;
+            case GELU -> 28e-9;
+            case SOFTPLUS -> 48e-9;
+        };
     }
 }

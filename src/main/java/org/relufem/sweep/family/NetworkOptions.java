@@ -18,10 +18,13 @@ import org.relufem.method.net.Initializers;
  * @param initStd the standard deviation of {@code normal}; null for the others
  * @param lrEnd the learning rate of the last epoch under exponential decay; null for a constant lr
  * @param lossTol the training loss that stops training early; null to train every epoch
+ * @param gradTol the gradient norm, relative to the first epoch's, that stops a second-order
+ *     optimiser; null for none
  */
-public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double lossTol) implements Serializable {
+public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double lossTol, Double gradTol)
+        implements Serializable {
     /** Today's training: torch init, constant lr, every epoch. */
-    public static final NetworkOptions DEFAULT = new NetworkOptions(Init.TORCH, null, null, null);
+    public static final NetworkOptions DEFAULT = new NetworkOptions(Init.TORCH, null, null, null, null);
 
     /** The initialisers, each named in specs and the {@code init} column by its lower-case name. */
     public enum Init {
@@ -82,6 +85,7 @@ public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double los
             parameters.put("lr_end_epoch", lastEpoch);
         }
         parameters.put("loss_tol", lossTol);
+        parameters.put("grad_tol", gradTol);
     }
 
     /** The options as spec settings, for messages: {@code init = he, loss_tol = 1.0E-6}. */
@@ -95,6 +99,9 @@ public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double los
         }
         if (lossTol != null) {
             out.add("loss_tol = " + lossTol);
+        }
+        if (gradTol != null) {
+            out.add("grad_tol = " + gradTol);
         }
         return String.join(", ", out);
     }

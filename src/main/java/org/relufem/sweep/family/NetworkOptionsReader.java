@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.relufem.method.fem.ReluFemNetwork;
+import org.relufem.method.net.Activation;
 import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.sample.Sampler;
 import org.relufem.sample.TensorGrid;
@@ -15,8 +16,8 @@ import org.relufem.sweep.family.NetworkOptions.Init;
 import org.relufem.target.Targets;
 
 /**
- * Reads a network block's {@code init}, {@code init_std}, {@code lr_end} and {@code loss_tol}
- * axes into one axis of {@link NetworkOptions}, refusing combinations that cannot run or would
+ * Reads a network block's {@code init}, {@code init_std}, {@code lr_end}, {@code loss_tol} and
+ * {@code grad_tol} axes into one axis of {@link NetworkOptions}, refusing combinations that cannot run or would
  * repeat trial_ids, with the key and file line, before anything runs.
  */
 final class NetworkOptionsReader {
@@ -29,9 +30,10 @@ final class NetworkOptionsReader {
     private NetworkOptionsReader() {
     }
 
-    /** The options axis of network block {@code m}: init x init_std x lr_end x loss_tol, slowest first. */
-    static List<NetworkOptions> read(SpecReader m, List<OptimizerKind> optimizers, List<Integer> widths, List<Integer> depths,
-                                     DataSpec data, List<TargetChoice> targets) {
+    /** The options axis of network block {@code m}: init x init_std x lr_end x loss_tol x grad_tol, slowest first. */
+    static List<NetworkOptions> read(SpecReader m, List<OptimizerKind> optimizers, List<Integer> widths,
+                                     List<Integer> depths, List<Activation> activations, DataSpec data,
+                                     List<TargetChoice> targets) {
         List<String> names = m.stringAxis("init", List.of(Init.TORCH.label()));
         List<Init> inits = new ArrayList<>();
         for (String name : names) {
@@ -63,7 +65,27 @@ final class NetworkOptionsReader {
             }
         }
         List<Double> lossTols = m.positiveAxis("loss_tol", List.of());
+        List<Double> gradTols = m.positiveAxis("grad_tol", List.of());
+        for (OptimizerKind o : optimizers) {
+            if (!gradTols.isEmpty() && !o.hasGradientTolerance()) {
+                throw SpecReader.error(m.value("grad_tol"), m.name("grad_tol") + " stops a second-order optimiser"
+                        + " (optimizer " + String.join(" or ", Arrays.stream(OptimizerKind.values())
+                                .filter(OptimizerKind::hasGradientTolerance).map(OptimizerKind::label).toList())
+                        + "), but optimizer " + o.label() + " has none: give it a method block of its own");
+            }
+        }
+        for (double t : gradTols) {
+            if (t >= 1) {
+                throw SpecReader.error(m.value("grad_tol"), m.name("grad_tol") + " is relative to the first epoch's gradient norm and must be"
+                        + " below 1, got " + t);
+            }
+        }
         if (inits.contains(Init.RELU_FEM)) {
+            if (!activations.equals(List.of(Activation.RELU))) {
+                throw SpecReader.error(m.value("init"), "init = " + Init.RELU_FEM.label() + " in " + m.name("init")
+                        + " is the exact ReLU network of the P1 interpolant and needs activation = relu, got "
+                        + m.name("activation") + " = " + activations.stream().map(Activation::label).toList());
+            }
             checkReluFem(m, widths, depths, data, targets);
         }
         List<NetworkOptions> out = new ArrayList<>();
@@ -71,7 +93,9 @@ final class NetworkOptionsReader {
             for (Double std : orAbsent(stds)) {
                 for (Double lrEnd : orAbsent(lrEnds)) {
                     for (Double lossTol : orAbsent(lossTols)) {
-                        out.add(new NetworkOptions(init, std, lrEnd, lossTol));
+                        for (Double gradTol : orAbsent(gradTols)) {
+                            out.add(new NetworkOptions(init, std, lrEnd, lossTol, gradTol));
+                        }
                     }
                 }
             }

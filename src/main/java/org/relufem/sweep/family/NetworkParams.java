@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.relufem.method.Approximator;
+import org.relufem.method.net.Activation;
+import org.relufem.method.net.Architecture;
 import org.relufem.method.net.NetTraining;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.Trial;
 
 /**
- * A network trial's parameters: a dim -> width x depth -> 1 ReLU network trained by one optimiser,
+ * A network trial's parameters: a dim -> width x depth -> 1 network trained by one optimiser,
  * one row per epoch checkpoint.
  *
+ * @param architecture width, depth and activation of the hidden layers
  * @param optimizer an optimiser name ({@code OptimizerKind})
  * @param batchSize points per step as trained (the training points for full batch)
  * @param initSeed seed of the initial weights and of the mini-batch order
@@ -19,7 +22,7 @@ import org.relufem.sweep.Trial;
  * @param keepWeights whether rows store the trained parameters (not part of trial_id)
  * @param options the initialiser, lr schedule and early stop
  */
-public record NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
+public record NetworkParams(Architecture architecture, String optimizer, double lr, int batchSize, long initSeed,
                             List<Integer> epochs, boolean keepWeights, NetworkOptions options) implements MethodParams {
     public NetworkParams {
         epochs = List.copyOf(new TreeSet<>(epochs));
@@ -28,10 +31,24 @@ public record NetworkParams(int width, int depth, String optimizer, double lr, i
         }
     }
 
-    /** Full batch, default options, no weights kept. */
+    /** A ReLU network. */
+    public NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
+                         List<Integer> epochs, boolean keepWeights, NetworkOptions options) {
+        this(Architecture.relu(width, depth), optimizer, lr, batchSize, initSeed, epochs, keepWeights, options);
+    }
+
+    /** A ReLU network, default options, no weights kept. */
     public NetworkParams(int width, int depth, String optimizer, double lr, int batchSize, long initSeed,
                          List<Integer> epochs) {
         this(width, depth, optimizer, lr, batchSize, initSeed, epochs, false, NetworkOptions.DEFAULT);
+    }
+
+    public int width() {
+        return architecture.width();
+    }
+
+    public int depth() {
+        return architecture.depth();
     }
 
     /** The largest checkpoint: the epochs the network trains for (and the horizon of an lr decay). */
@@ -41,18 +58,25 @@ public record NetworkParams(int width, int depth, String optimizer, double lr, i
 
     @Override
     public Approximator approximator(Trial trial) {
-        return new NetTraining(width, depth, optimizer, lr, epochs, initSeed, batchSize,
-                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol());
+        return new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize,
+                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol(), options.gradTol());
     }
 
     /**
-     * Shape, optimiser, batch and seed, and the options that differ from their defaults
-     * ({@link NetworkOptions#addTo}); the checkpoints are per row.
+     * Shape, optimiser, batch and seed, and the choices that differ from their defaults (an
+     * activation other than ReLU, residual blocks, {@link NetworkOptions#addTo}); the checkpoints
+     * are per row.
      */
     @Override
     public void addTo(Map<String, Object> parameters) {
-        parameters.put("width", width);
-        parameters.put("depth", depth);
+        parameters.put("width", width());
+        parameters.put("depth", depth());
+        if (architecture.activation() != Activation.RELU) {
+            parameters.put("activation", architecture.activation().label());
+        }
+        if (architecture.residual()) {
+            parameters.put("block", Networks.RESIDUAL);
+        }
         parameters.put("optimizer", optimizer);
         parameters.put("lr", lr);
         parameters.put("batch_size", batchSize);

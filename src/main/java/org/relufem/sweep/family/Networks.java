@@ -10,6 +10,8 @@ import static org.relufem.sweep.Column.Type.STRING;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.relufem.method.net.Activation;
+import org.relufem.method.net.Architecture;
 import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.Axis;
@@ -20,17 +22,27 @@ import org.relufem.sweep.SpecReader;
 import org.relufem.sweep.TargetChoice;
 
 /**
- * Trained ReLU networks, {@code relu_net}: shape ({@code width}, {@code depth}), optimiser and
+ * Trained networks, {@code relu_net} (the name from when every unit was a ReLU): shape
+ * ({@code width}, {@code depth}, {@code activation}, {@code block}), optimiser and
  * learning rate, batch size, init seeds, the epoch checkpoints of one training run (one row each),
  * {@code keep_weights}, and the options of {@link NetworkOptionsReader} (init, lr schedule, early
- * stop). Any sampler.
+ * stops). Any sampler.
  */
 public final class Networks implements MethodFamily {
     private static final Set<String> KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
-            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol");
+            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block");
+    /** The values of {@code block}. */
+    static final String PLAIN = "plain";
+    static final String RESIDUAL = "residual";
 
     static final Column WIDTH = Column.of("width", INT, SETTING, NetworkParams.class, NetworkParams::width);
     static final Column DEPTH = Column.of("depth", INT, SETTING, NetworkParams.class, NetworkParams::depth);
+    static final Column GRAD_TOL = Column.of("grad_tol", DOUBLE, SETTING, NetworkParams.class,
+            n -> n.options().gradTol());
+    static final Column BLOCK = Column.of("block", STRING, SETTING, NetworkParams.class,
+            n -> n.architecture().residual() ? RESIDUAL : PLAIN);
+    static final Column ACTIVATION = Column.of("activation", STRING, SETTING, NetworkParams.class,
+            n -> n.architecture().activation().label());
     static final Column OPTIMIZER = Column.of("optimizer", STRING, SETTING, NetworkParams.class,
             NetworkParams::optimizer);
     static final Column LR = Column.of("lr", DOUBLE, SETTING, NetworkParams.class, NetworkParams::lr);
@@ -49,17 +61,20 @@ public final class Networks implements MethodFamily {
      * A network block's axes (batch sizes as the spec gives them: 0 is full batch) and what every
      * trial shares: the checkpoints and keep_weights.
      */
-    record NetworkAxes(Axis<Integer> widths, Axis<Integer> depths, Axis<String> optimizers, Axis<Double> lrs,
-                       Axis<NetworkOptions> options, Axis<Integer> batchSizes, Axis<Long> initSeeds,
-                       List<Integer> epochs, boolean keepWeights) implements MethodAxes {
+    record NetworkAxes(Axis<Integer> widths, Axis<Integer> depths, Axis<Activation> activations,
+                       Axis<String> blocks, Axis<String> optimizers, Axis<Double> lrs, Axis<NetworkOptions> options,
+                       Axis<Integer> batchSizes, Axis<Long> initSeeds, List<Integer> epochs, boolean keepWeights)
+            implements MethodAxes {
         @Override
         public List<Axis<?>> axes() {
-            return List.of(widths, depths, optimizers, lrs, options, batchSizes, initSeeds);
+            return List.of(widths, depths, activations, blocks, optimizers, lrs, options, batchSizes, initSeeds);
         }
 
         @Override
         public MethodParams params(AxisValues v, int trainPoints) {
-            return new NetworkParams(v.get(widths), v.get(depths), v.get(optimizers), v.get(lrs),
+            return new NetworkParams(new Architecture(v.get(widths), v.get(depths), v.get(activations),
+                    v.get(blocks).equals(RESIDUAL)),
+                    v.get(optimizers), v.get(lrs),
                     effectiveBatch(v.get(batchSizes), trainPoints), v.get(initSeeds), epochs, keepWeights,
                     v.get(options));
         }
@@ -77,8 +92,9 @@ public final class Networks implements MethodFamily {
         @Override
         public String sharedTrial(MethodAxes o, List<DataSpec.Size> data) {
             NetworkAxes other = (NetworkAxes) o;
-            List<String> network = MethodAxes.firstCommon(List.of(widths, depths, optimizers, lrs, initSeeds),
-                    List.of(other.widths, other.depths, other.optimizers, other.lrs, other.initSeeds));
+            List<String> network = MethodAxes.firstCommon(List.of(widths, depths, activations, blocks, optimizers,
+                    lrs, initSeeds), List.of(other.widths, other.depths, other.activations, other.blocks,
+                    other.optimizers, other.lrs, other.initSeeds));
             boolean sameHorizon = epochs.get(epochs.size() - 1).equals(other.epochs.get(other.epochs.size() - 1));
             List<NetworkOptions> sharedOptions = Axis.common(options.values(), other.options.values()).stream()
                     .filter(x -> x.lrEnd() == null || sameHorizon).toList();
@@ -143,15 +159,37 @@ public final class Networks implements MethodFamily {
             }
             optimizers.add(OptimizerKind.of(o));
         }
+        List<Activation> activations = new ArrayList<>();
+        for (String a : m.stringAxis("activation", List.of(Activation.RELU.label()))) {
+            if (Activation.of(a) == null) {
+                throw SpecReader.error(m.value("activation"), "unknown activation '" + a + "' in "
+                        + m.name("activation") + "; known activations: " + String.join(", ", Activation.labels()));
+            }
+            activations.add(Activation.of(a));
+        }
         List<Integer> widths = m.intAxis("width", 1, null);
         List<Integer> depths = m.intAxis("depth", 1, List.of(1));
+        List<String> blocks = m.stringAxis("block", List.of(PLAIN));
+        for (String b : blocks) {
+            if (!b.equals(PLAIN) && !b.equals(RESIDUAL)) {
+                throw SpecReader.error(m.value("block"), "unknown block '" + b + "' in " + m.name("block")
+                        + "; known blocks: " + PLAIN + ", " + RESIDUAL);
+            }
+        }
+        if (blocks.contains(RESIDUAL) && depths.contains(1)) {
+            throw SpecReader.error(m.value("block"), m.name("block") + " = " + RESIDUAL + " needs a hidden-to-hidden"
+                    + " layer, depth >= 2, but " + m.name("depth") + " = " + depths + " holds 1, where residual and"
+                    + " plain are one network: give depth 1 a block of its own");
+        }
         List<Double> lrs = m.positiveAxis("lr", List.of(1e-3));
         List<Integer> batchSizes = m.intAxis("batch_size", 0, List.of(0));
         List<Long> initSeeds = m.longAxis("init_seeds", 0, List.of(0L));
         List<Integer> epochs = m.intAxis("epochs", 1, null).stream().sorted().toList();
         boolean keepWeights = m.bool("keep_weights", false);
-        List<NetworkOptions> options = NetworkOptionsReader.read(m, optimizers, widths, depths, data, targets);
+        List<NetworkOptions> options = NetworkOptionsReader.read(m, optimizers, widths, depths, activations, data,
+                targets);
         NetworkAxes axes = new NetworkAxes(new Axis<>("width", widths), new Axis<>("depth", depths),
+                new Axis<>("activation", activations), new Axis<>("block", blocks),
                 new Axis<>("optimizer", optimizerNames), new Axis<>("lr", lrs), new Axis<>("network options", options),
                 new Axis<>("batch_size", batchSizes), new Axis<>("init_seeds", initSeeds), epochs, keepWeights);
         int smallest = data.smallest(targets);
@@ -174,6 +212,6 @@ public final class Networks implements MethodFamily {
 
     @Override
     public List<Column> columns() {
-        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL);
+        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION, GRAD_TOL, BLOCK);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.relufem.method.Approximant;
 import org.relufem.method.Fit;
 import org.relufem.method.net.NetTraining;
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.metric.Errors;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
@@ -37,7 +37,7 @@ class ReluFemInitializerTest {
     void theInitialNetworkIsTheP1Interpolant(String name, int dim, int n, int width, int depth) {
         Target target = Targets.create(name, dim);
         SampleSet train = Samplers.grid(target, n);
-        ReluNetwork start = training(width, depth, 1e-3, 1).initialNetwork(train);
+        Network start = training(width, depth, 1e-3, 1).initialNetwork(train);
         assertEquals(width, start.width());
         assertEquals(depth, start.depth());
         Approximant p1 = GridInterpolation.P1.fit(train);

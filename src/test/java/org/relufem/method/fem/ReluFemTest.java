@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.relufem.method.Approximant;
-import org.relufem.method.net.ReluNetwork;
+import org.relufem.method.net.Network;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.sample.TensorGrid;
@@ -59,7 +59,7 @@ class ReluFemTest {
     void equalsP1AtRandomPoints(int d, int n) {
         SampleSet data = randomData(d, n, 31L * d + n);
         Approximant p1 = GridInterpolation.P1.fit(data);
-        ReluNetwork net = new ReluFem().fit(data);
+        Network net = new ReluFem().fit(data);
         int count = 10_000;
         double[] points = Samplers.uniformPoints(data.grid().box(), count, new SplittableRandom(n + 7L * d));
         double[] expected = new double[count];
@@ -83,7 +83,7 @@ class ReluFemTest {
     @MethodSource("grids")
     void hitsTheNodalValues(int d, int n) {
         SampleSet data = randomData(d, n, 5L * d + n);
-        ReluNetwork net = new ReluFem().fit(data);
+        Network net = new ReluFem().fit(data);
         double[] values = new double[data.count()];
         net.values(data.points(), data.count(), values);
         assertArrayEquals(data.values(), values, 1e-12 * SCALE);
@@ -110,7 +110,7 @@ class ReluFemTest {
                 assertEquals(d, layout.depth(), where);
                 assertEquals(nodes - 1, layout.width(), where);
                 long dense = (nodes - 1) * (d + 2 + (d - 1) * nodes) + 1;
-                ReluNetwork net = layout.network(new double[(int) nodes]);
+                Network net = layout.network(new double[(int) nodes]);
                 assertEquals(dense, net.degreesOfFreedom(), where);
                 assertEquals(nodes - 1, net.width(), where);
                 assertEquals(d, net.depth(), where);
@@ -147,8 +147,8 @@ class ReluFemTest {
     void aWiderDeeperNetworkIsTheSameFunction(int d, int n) {
         SampleSet data = randomData(d, n, 11L * d + n);
         ReluFemNetwork layout = new ReluFemNetwork(data.grid());
-        ReluNetwork tight = layout.network(data.values());
-        ReluNetwork wide = layout.network(data.values(), layout.width() + 5, d + 2);
+        Network tight = layout.network(data.values());
+        Network wide = layout.network(data.values(), layout.width() + 5, d + 2);
         assertEquals(layout.width() + 5, wide.width());
         assertEquals(d + 2, wide.depth());
         int count = 2000;

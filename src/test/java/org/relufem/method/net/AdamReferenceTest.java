@@ -30,7 +30,7 @@ class AdamReferenceTest {
 
     @Test
     void firstThreeStepsMatchTheNumpyReference() {
-        ReluNetwork net = ReluNetwork.of(2, 3, 1, INITIAL);
+        Network net = Network.of(2, 3, 1, INITIAL);
         MseObjective objective = new MseObjective(net, new SampleSet(2, POINTS, VALUES, null), 4,
                 new SplittableRandom(0));
         Adam adam = new Adam(0.01);
@@ -46,7 +46,7 @@ class AdamReferenceTest {
     @Test
     void firstStepMovesEveryParameterByLrAgainstItsGradientSign() {
         // Closed form: after one step m/sqrt(v) = g/|g| exactly, so each parameter moves by lr (1 - O(eps/|g|)).
-        ReluNetwork net = ReluNetwork.of(2, 3, 1, INITIAL);
+        Network net = Network.of(2, 3, 1, INITIAL);
         MseObjective objective = new MseObjective(net, new SampleSet(2, POINTS, VALUES, null), 4,
                 new SplittableRandom(0));
         double[] before = flatten(objective.parameters().values());

@@ -26,7 +26,7 @@ class DeepNetworkTest {
             assertEquals(5, fit.lossHistory().length);
             for (Stage s : fit.stages()) {
                 assertEquals(Stage.Status.OK, s.status(), init + ": " + s.message());
-                ReluNetwork net = (ReluNetwork) s.approximant();
+                Network net = (Network) s.approximant();
                 assertEquals(30, net.depth());
                 assertEquals(5L * 3 + 29L * 5 * 6 + 6, net.degreesOfFreedom());
                 Errors errors = Errors.of(net, test);
@@ -37,7 +37,7 @@ class DeepNetworkTest {
         }
     }
 
-    private static double oneValue(ReluNetwork net, double[] x) {
+    private static double oneValue(Network net, double[] x) {
         double[] out = new double[1];
         net.values(x, 1, out);
         return out[0];

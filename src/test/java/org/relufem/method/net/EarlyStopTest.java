@@ -24,7 +24,7 @@ class EarlyStopTest {
     }
 
     private static double[] weights(Stage stage) {
-        return ((ReluNetwork) stage.approximant()).parameterVector();
+        return ((Network) stage.approximant()).parameterVector();
     }
 
     /** The first epoch (1-based) whose loss is at most {@code tol}, or -1. */

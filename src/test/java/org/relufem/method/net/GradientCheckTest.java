@@ -3,9 +3,13 @@ package org.relufem.method.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Targets;
@@ -15,8 +19,35 @@ class GradientCheckTest {
     @ParameterizedTest(name = "d={0} width={1} depth={2} batch={3}")
     @CsvSource({"1, 5, 1, 40", "2, 8, 1, 40", "2, 6, 3, 40", "3, 7, 2, 40", "5, 4, 4, 40", "2, 10, 2, 16"})
     void gradientMatchesCentralDifferences(int d, int width, int depth, int batch) {
+        checkGradient(Activation.RELU, d, width, depth, batch);
+    }
+
+    /**
+     * Every activation, at depths 1 to 3 (the fused kernel at depth 1, the layered pass deeper), plain
+     * and residual, full batch and mini-batch.
+     */
+    static Stream<Arguments> activationsAndShapes() {
+        return Arrays.stream(Activation.values()).flatMap(a -> Stream.of(Arguments.of(a, false, 1, 9, 1, 40),
+                Arguments.of(a, false, 2, 7, 2, 40), Arguments.of(a, false, 3, 5, 3, 16),
+                Arguments.of(a, true, 2, 6, 2, 40), Arguments.of(a, true, 3, 5, 4, 16)));
+    }
+
+    @ParameterizedTest(name = "{0} residual={1} d={2} width={3} depth={4} batch={5}")
+    @MethodSource("activationsAndShapes")
+    void everyActivationsGradientMatchesCentralDifferences(Activation activation, boolean residual, int d, int width,
+                                                            int depth, int batch) {
+        checkGradient(new Architecture(width, depth, activation, residual), d, batch);
+    }
+
+    private static void checkGradient(Activation activation, int d, int width, int depth, int batch) {
+        checkGradient(new Architecture(width, depth, activation), d, batch);
+    }
+
+    private static void checkGradient(Architecture architecture, int d, int batch) {
         SampleSet data = Samplers.uniform(Targets.create("gaussian", d), 40, 7);
-        ReluNetwork net = ReluNetwork.torchDefault(d, width, depth, new SplittableRandom(11 * d + width));
+        int width = architecture.width();
+        Network net = Network.torchDefault(d, width, architecture.depth(), new SplittableRandom(11 * d + width))
+                .with(architecture);
         MseObjective objective = new MseObjective(net, data, batch, new SplittableRandom(3));
         objective.nextBatch();
         objective.evaluate();
@@ -47,11 +78,16 @@ class GradientCheckTest {
         assertTrue(relative < 1e-6, "relative gradient error ||fd - analytic|| / ||analytic|| = " + relative);
     }
 
-    @ParameterizedTest(name = "d={0} width={1}")
-    @CsvSource({"1, 7", "2, 100", "3, 33"})
-    void fusedShallowKernelAgreesWithTheLayeredPass(int d, int width) {
+    static Stream<Arguments> fusedShapes() {
+        return Arrays.stream(Activation.values()).flatMap(a -> Stream.of(Arguments.of(a, 1, 7), Arguments.of(a, 2, 100),
+                Arguments.of(a, 3, 33)));
+    }
+
+    @ParameterizedTest(name = "{0} d={1} width={2}")
+    @MethodSource("fusedShapes")
+    void fusedShallowKernelAgreesWithTheLayeredPass(Activation activation, int d, int width) {
         SampleSet data = Samplers.uniform(Targets.create("oscillatory", d), 300, 5);
-        ReluNetwork net = ReluNetwork.torchDefault(d, width, 1, new SplittableRandom(width));
+        Network net = Network.torchDefault(d, width, 1, new SplittableRandom(width)).withActivation(activation);
         MseObjective objective = new MseObjective(net, data, data.count(), new SplittableRandom(0));
         double fused = objective.evaluate();
         double[][] fusedGradient = copy(objective.parameters().gradients());

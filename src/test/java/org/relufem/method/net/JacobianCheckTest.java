@@ -3,21 +3,34 @@ package org.relufem.method.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Targets;
 
 /** The residual Jacobian against central differences of the residuals, and against the loss gradient. */
 class JacobianCheckTest {
-    @ParameterizedTest(name = "d={0} width={1} depth={2}")
-    @CsvSource({"1, 5, 1", "2, 8, 1", "2, 6, 3", "3, 7, 2"})
-    void jacobianMatchesCentralDifferencesAndTheGradient(int d, int width, int depth) {
+    /** Every activation, plain and residual; ReLU also in the shapes checked before activations were a choice. */
+    static Stream<Arguments> activationsAndShapes() {
+        Stream<Arguments> relu = Stream.of(Arguments.of(Activation.RELU, false, 2, 8, 1),
+                Arguments.of(Activation.RELU, false, 3, 7, 2));
+        return Stream.concat(relu, Arrays.stream(Activation.values()).flatMap(a -> Stream.of(
+                Arguments.of(a, false, 1, 5, 1), Arguments.of(a, false, 2, 6, 3), Arguments.of(a, true, 2, 6, 3))));
+    }
+
+    @ParameterizedTest(name = "{0} residual={1} d={2} width={3} depth={4}")
+    @MethodSource("activationsAndShapes")
+    void jacobianMatchesCentralDifferencesAndTheGradient(Activation activation, boolean residual, int d, int width,
+                                                         int depth) {
         SampleSet data = Samplers.uniform(Targets.create("gaussian", d), 30, 7);
-        ReluNetwork net = ReluNetwork.torchDefault(d, width, depth, new SplittableRandom(13 * d + width));
+        Network net = Network.torchDefault(d, width, depth, new SplittableRandom(13 * d + width))
+                .with(new Architecture(width, depth, activation, residual));
         MseObjective objective = new MseObjective(net, data, data.count(), new SplittableRandom(3));
         int m = objective.residualCount();
         int n = objective.parameters().size();

@@ -21,7 +21,7 @@ class LearningRateScheduleTest {
     private static final SampleSet GRID = Samplers.grid(Targets.create("seed2d", 2), 10);
 
     private static double[] weights(Fit fit, int stage) {
-        return ((ReluNetwork) fit.stages().get(stage).approximant()).parameterVector();
+        return ((Network) fit.stages().get(stage).approximant()).parameterVector();
     }
 
     private static NetTraining adam(double lr, Double lrEnd, int batchSize, List<Integer> epochs) {
@@ -71,7 +71,7 @@ class LearningRateScheduleTest {
         Fit trained = adam(1e-2, 1e-3, batch, List.of(epochs)).fitStages(GRID);
 
         NetTraining recipe = adam(1e-2, 1e-3, batch, List.of(epochs));
-        ReluNetwork net = recipe.initialNetwork(GRID);
+        Network net = recipe.initialNetwork(GRID);
         MseObjective objective = new MseObjective(net, GRID, batch, RandomStreams.of(6, RandomStreams.BATCH));
         Adam opt = new Adam(1e-2);
         LearningRateSchedule schedule = new LearningRateSchedule(1e-2, 1e-3, epochs);

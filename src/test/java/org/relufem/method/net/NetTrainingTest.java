@@ -23,7 +23,7 @@ class NetTrainingTest {
     private static final SampleSet GRID = Samplers.grid(Targets.create("seed2d", 2), 12);
 
     private static double[] weights(Fit fit, int stage) {
-        return ((ReluNetwork) fit.stages().get(stage).approximant()).parameterVector();
+        return ((Network) fit.stages().get(stage).approximant()).parameterVector();
     }
 
     @Test
@@ -111,7 +111,7 @@ class NetTrainingTest {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (int[] shape : new int[][] {{100, 1, 0}, {30, 3, 0}, {40, 2, 50}}) {
-            ReluNetwork net = ReluNetwork.torchDefault(2, shape[0], shape[1], new SplittableRandom(1));
+            Network net = Network.torchDefault(2, shape[0], shape[1], new SplittableRandom(1));
             MseObjective objective = new MseObjective(net, GRID, shape[2] == 0 ? GRID.count() : shape[2],
                     new SplittableRandom(2));
             Adam adam = new Adam(1e-3);
@@ -138,7 +138,7 @@ class NetTrainingTest {
         assertMessage("epochs", () -> new NetTraining(5, 1, "adam", 1e-3, List.of(), 0));
         assertMessage("batch_size", () -> new NetTraining(5, 1, "adam", 1e-3, List.of(10), 0, -2));
         assertMessage("optimizer", () -> new NetTraining(5, 1, "sgd", 1e-3, List.of(10), 0));
-        assertMessage("d", () -> ReluNetwork.torchDefault(0, 5, 1, new SplittableRandom(0)));
+        assertMessage("d", () -> Network.torchDefault(0, 5, 1, new SplittableRandom(0)));
         SampleSet empty = new SampleSet(2, new double[0], new double[0], null);
         assertMessage("empty", () -> new NetTraining(5, 1, "adam", 1e-3, List.of(10), 0).fit(empty));
     }

@@ -97,7 +97,7 @@ class PrecisionOptimizersTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "depth={0}")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
     void afterEveryAdamLsqStepTheOutputLayerIsOptimal(int depth) {
-        ReluNetwork net = ReluNetwork.torchDefault(1, 12, depth, new java.util.SplittableRandom(4));
+        Network net = Network.torchDefault(1, 12, depth, new java.util.SplittableRandom(4));
         MseObjective objective = new MseObjective(net, SINE, SINE.count(), new java.util.SplittableRandom(0));
         var optimizer = org.relufem.method.net.optim.OptimizerKind.ADAM_LSQ.create(1e-2);
         double[][] gradients = objective.parameters().gradients();

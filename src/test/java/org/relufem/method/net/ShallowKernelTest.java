@@ -29,7 +29,7 @@ class ShallowKernelTest {
         double b2 = 0.25;
         Reference reference = new Reference(d, width, rows, x, y, w1t, b1, w2, b2);
 
-        ShallowKernel kernel = new ShallowKernel(d, width);
+        ShallowKernel kernel = new ShallowKernel(d, width, Activation.RELU);
         double[] gw1t = new double[d * width];
         double[] gb1 = new double[width];
         double[] gw2 = new double[width];

@@ -35,7 +35,7 @@ public class TrainingStepBenchmark {
     public void setUp() {
         SampleSet grid = Samplers.grid(Targets.create("seed2d", 2), 32);
         String[] wd = shape.split("x");
-        ReluNetwork net = ReluNetwork.torchDefault(2, Integer.parseInt(wd[0]), Integer.parseInt(wd[1]),
+        Network net = Network.torchDefault(2, Integer.parseInt(wd[0]), Integer.parseInt(wd[1]),
                 new SplittableRandom(0));
         objective = new MseObjective(net, grid, grid.count(), new SplittableRandom(0));
         adam = new Adam(1e-3);

@@ -15,6 +15,11 @@ package org.relufem.method.net.optim;
  * quasi-Newton direction. 1 is the standard value (the quasi-Newton step itself); a smaller lr costs
  * a few extra evaluations while the line search extrapolates, a larger one a few while it zooms.
  *
+ * <p>With a gradient tolerance, a step whose starting point has |g| &lt;= tol |g_1| (g_1 the first
+ * step's gradient) takes no step and {@link #stopped()} reports {@link #GRAD_TOL}; a step whose line
+ * search finds no acceptable point reports {@link #NO_DESCENT}. Without one, such a step leaves the
+ * parameters as they are (dropping the history) and training goes on.
+ *
  * <p>Full batch only: the curvature pairs and the line search assume one fixed function, so a
  * {@linkplain Objective#isMiniBatch() mini-batched} objective is refused.
  *
@@ -26,9 +31,15 @@ public final class Lbfgs implements Optimizer {
     static final double C2 = 0.9;
     private static final int MAX_EVALUATIONS = 25;
     private static final double EXTRAPOLATION = 4;
+    /** Curvature pairs kept by default. */
+    static final int MEMORY = 10;
 
     private final double lr;
     private final int memory;
+    private final Double gradTol;
+    private String stopped;
+    /** |g| at the first step. */
+    private double firstGradient = Double.NaN;
     private double[] x;
     private double[] g;
     private double[] direction;
@@ -43,12 +54,16 @@ public final class Lbfgs implements Optimizer {
     private double loss;
     private boolean cached;
 
-    /** History of 10 pairs. */
+    /** History of 10 pairs, no tolerance. */
     public Lbfgs(double lr) {
-        this(lr, 10);
+        this(lr, MEMORY, null);
     }
 
-    public Lbfgs(double lr, int memory) {
+    /** @param gradTol the gradient norm, relative to the first step's, that stops training; null for none */
+    public Lbfgs(double lr, int memory, Double gradTol) {
+        if (gradTol != null && !(gradTol > 0 && gradTol < 1)) {
+            throw new IllegalArgumentException("grad_tol must be in (0, 1), got " + gradTol);
+        }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("lr must be a positive number, got " + lr);
         }
@@ -57,6 +72,20 @@ public final class Lbfgs implements Optimizer {
         }
         this.lr = lr;
         this.memory = memory;
+        this.gradTol = gradTol;
+    }
+
+    @Override
+    public String stopped() {
+        return stopped;
+    }
+
+    /** Marks the stop (with a tolerance only) and returns {@code loss}. */
+    private double stop(String reason, double loss) {
+        if (gradTol != null) {
+            stopped = reason;
+        }
+        return loss;
     }
 
     @Override
@@ -77,8 +106,19 @@ public final class Lbfgs implements Optimizer {
             cached = true;
         }
         double before = loss;
+        stopped = null;
         if (!Double.isFinite(loss)) {
             return before;
+        }
+        if (gradTol != null) {
+            double norm = Math.sqrt(dot(g, g));
+            if (Double.isNaN(firstGradient)) {
+                firstGradient = norm;
+            }
+            if (norm <= gradTol * firstGradient) {
+                stopped = GRAD_TOL;
+                return before;
+            }
         }
         boolean first = stored == 0;
         twoLoop();
@@ -89,7 +129,7 @@ public final class Lbfgs implements Optimizer {
             twoLoop();
             slope = dot(g, direction);
             if (!(slope < 0)) {
-                return before; // zero gradient: a stationary point
+                return stop(NO_DESCENT, before); // zero gradient: a stationary point
             }
         }
         double initial = first ? lr * Math.min(1, 1 / norm1(g)) : lr;
@@ -98,7 +138,7 @@ public final class Lbfgs implements Optimizer {
             unflatten(x, parameters.values());
             loss = before;
             forget();
-            return before;
+            return stop(NO_DESCENT, before);
         }
         // the objective was last evaluated at the accepted point, held in trialX / trialG / loss
         int slot = (newest + 1) % memory;

@@ -11,14 +11,25 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * the sum of squares, adapting mu by Nielsen's rule (Madsen, Nielsen &amp; Tingleff, "Methods for
  * non-linear least squares problems", 2004, Alg. 3.16): gain ratio rho = actual / predicted
  * decrease, predicted = h^T (mu h - g) / 2; on rho &gt; 0 mu *= max(1/3, 1 - (2 rho - 1)^3) and
- * nu = 2, else mu *= nu, nu *= 2. The damping is mu I rather than Marquardt's mu diag(J^T J): dead
- * ReLU units give zero columns of J, which would leave a diagonal scaling singular.
+ * nu = 2, else mu *= nu, nu *= 2.
+ *
+ * <p>The damping is mu I rather than Marquardt's mu diag(J^T J): dead ReLU units give zero columns
+ * of J, which would leave a diagonal scaling singular. MINPACK's form of the scaling (the running
+ * maximum of diag(J^T J), 1 for columns zero throughout) was tried on 1 -> 20 -> 1 tanh nets, 5
+ * init seeds: on sin(pi x) from 1,000 points it reached a median test RMSE of 4.5e-8 in 3,000
+ * steps where mu I needs 10,000 for 7.8e-8, but on logsin's 65 grid points its median after 10,000
+ * steps was 3.3e-5 against mu I's 8.7e-6, so mu I stays.
  *
  * <p>One {@link #step} computes J once and retries with larger mu until a step is accepted (at most
  * {@value #MAX_TRIES} tries; then it leaves the parameters unchanged). {@code lr} is the initial
  * damping relative to the largest diagonal entry of J^T J, Nielsen's tau: mu_0 = lr max_i (J^T J)_ii;
  * his suggested 1e-3 is the registry's default lr, and larger values start closer to gradient
  * descent.
+ *
+ * <p>With a gradient tolerance, a step whose starting point has |g| &lt;= tol |g_1| (g_1 the first
+ * step's gradient) takes no step and {@link #stopped()} reports {@link #GRAD_TOL}; a step whose
+ * {@value #MAX_TRIES} tries found nothing that lowers the loss reports {@link #NO_DESCENT}. Without
+ * one, such a step leaves the parameters as they are and the next starts with fresh damping.
  *
  * <p>J^T J is dense, n x n: nets above {@value #MAX_PARAMETERS} parameters are refused. Full batch
  * only.
@@ -29,6 +40,10 @@ public final class LevenbergMarquardt implements Optimizer {
     static final int MAX_TRIES = 30;
 
     private final double tau;
+    private final Double gradTol;
+    private String stopped;
+    /** |J^T r| at the first step. */
+    private double firstGradient = Double.NaN;
     private DMatrixRMaj jacobian;
     private DMatrixRMaj normal;
     private DMatrixRMaj system;
@@ -41,11 +56,26 @@ public final class LevenbergMarquardt implements Optimizer {
     private double mu = Double.NaN;
     private double nu = 2;
 
+    /** No tolerance. */
     public LevenbergMarquardt(double lr) {
+        this(lr, null);
+    }
+
+    /** @param gradTol the gradient norm, relative to the first step's, that stops training; null for none */
+    public LevenbergMarquardt(double lr, Double gradTol) {
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("lr must be a positive number, got " + lr);
         }
+        if (gradTol != null && !(gradTol > 0 && gradTol < 1)) {
+            throw new IllegalArgumentException("grad_tol must be in (0, 1), got " + gradTol);
+        }
         this.tau = lr;
+        this.gradTol = gradTol;
+    }
+
+    @Override
+    public String stopped() {
+        return stopped;
     }
 
     @Override
@@ -68,6 +98,7 @@ public final class LevenbergMarquardt implements Optimizer {
         if (jacobian == null || jacobian.numRows != m || jacobian.numCols != n) {
             allocate(m, n);
         }
+        stopped = null;
         leastSquares.residualsAndJacobian(residuals, jacobian);
         double sumSquares = 0;
         for (double r : residuals) {
@@ -79,6 +110,16 @@ public final class LevenbergMarquardt implements Optimizer {
         }
         CommonOps_DDRM.multTransA(jacobian, jacobian, normal);
         CommonOps_DDRM.multTransA(jacobian, residualVector, gradient);
+        if (gradTol != null) {
+            double norm = norm(gradient.data);
+            if (Double.isNaN(firstGradient)) {
+                firstGradient = norm;
+            }
+            if (norm <= gradTol * firstGradient) {
+                stopped = GRAD_TOL;
+                return before;
+            }
+        }
         if (Double.isNaN(mu)) {
             double largest = 0;
             for (int i = 0; i < n; i++) {
@@ -129,7 +170,18 @@ public final class LevenbergMarquardt implements Optimizer {
         }
         mu = Double.NaN; // start afresh next step
         nu = 2;
+        if (gradTol != null) {
+            stopped = NO_DESCENT;
+        }
         return before;
+    }
+
+    private static double norm(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
     }
 
     private void allocate(int m, int n) {

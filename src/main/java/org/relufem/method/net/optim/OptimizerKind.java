@@ -12,7 +12,7 @@ public enum OptimizerKind {
     /** {@link Adam}: any batch size. */
     ADAM("adam", false, false, null) {
         @Override
-        public Optimizer create(double lr) {
+        Optimizer build(double lr, Double gradTol) {
             return new Adam(lr);
         }
 
@@ -24,8 +24,8 @@ public enum OptimizerKind {
     /** {@link Lbfgs}: lr is the line search's trial step. */
     LBFGS("lbfgs", true, false, "the line search's trial step") {
         @Override
-        public Optimizer create(double lr) {
-            return new Lbfgs(lr);
+        Optimizer build(double lr, Double gradTol) {
+            return new Lbfgs(lr, Lbfgs.MEMORY, gradTol);
         }
 
         @Override
@@ -37,8 +37,8 @@ public enum OptimizerKind {
     /** {@link LevenbergMarquardt}: lr is the initial damping; nets up to its parameter limit. */
     LM("lm", true, true, "the initial damping") {
         @Override
-        public Optimizer create(double lr) {
-            return new LevenbergMarquardt(lr);
+        Optimizer build(double lr, Double gradTol) {
+            return new LevenbergMarquardt(lr, gradTol);
         }
 
         @Override
@@ -55,7 +55,7 @@ public enum OptimizerKind {
     /** {@link AdamLeastSquares}: Adam on the hidden layers, the output layer by least squares. */
     ADAM_LSQ("adam_lsq", true, true, null) {
         @Override
-        public Optimizer create(double lr) {
+        Optimizer build(double lr, Double gradTol) {
             return new AdamLeastSquares(lr);
         }
 
@@ -129,8 +129,34 @@ public enum OptimizerKind {
         this.lrMeaning = lrMeaning;
     }
 
-    /** A new optimiser of this kind with learning rate {@code lr}. */
-    public abstract Optimizer create(double lr);
+    /** A new optimiser of this kind with learning rate {@code lr}, no gradient tolerance. */
+    public Optimizer create(double lr) {
+        return create(lr, null);
+    }
+
+    /**
+     * A new optimiser of this kind.
+     *
+     * @param gradTol the gradient norm, relative to the first step's, that stops it
+     *     ({@link Optimizer#stopped()}); null for none,
+     *     and null unless {@link #hasGradientTolerance()}
+     * @throws IllegalArgumentException for an lr or tolerance it cannot take
+     */
+    public Optimizer create(double lr, Double gradTol) {
+        if (gradTol != null && !hasGradientTolerance()) {
+            throw new IllegalArgumentException("optimizer " + label + " has no gradient tolerance (grad_tol is for "
+                    + String.join(" and ", Arrays.stream(values()).filter(OptimizerKind::hasGradientTolerance)
+                            .map(OptimizerKind::label).toList()) + ")");
+        }
+        return build(lr, gradTol);
+    }
+
+    abstract Optimizer build(double lr, Double gradTol);
+
+    /** Whether it stops on a relative gradient tolerance ({@code grad_tol}): the full-batch second-order optimisers. */
+    public boolean hasGradientTolerance() {
+        return this == LBFGS || this == LM;
+    }
 
     /** Estimated core-seconds of training with this optimiser. */
     public abstract double trainingSeconds(TrainingWork work);

@@ -152,7 +152,7 @@ class LbfgsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Lbfgs(1).step(miniBatch));
         assertTrue(e.getMessage().contains("full batch"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Lbfgs(0));
-        assertThrows(IllegalArgumentException.class, () -> new Lbfgs(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Lbfgs(1, 0, null));
         assertTrue(OptimizerKind.LBFGS.create(1) instanceof Lbfgs);
     }
 }

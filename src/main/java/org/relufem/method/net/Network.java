@@ -1,12 +1,15 @@
 package org.relufem.method.net;
 
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.relufem.method.Approximant;
 
 /**
- * A fully connected network x -> W_L relu(... relu(W_1 x + b_1) ...) + b_L with {@code depth}
- * hidden layers of {@code width} ReLU units and a linear scalar output, in float64. Weights are
+ * A fully connected network x -> W_L act(... act(W_1 x + b_1) ...) + b_L with {@code depth}
+ * hidden layers of {@code width} units of one {@link Activation} (ReLU unless said otherwise),
+ * plain or with residual hidden-to-hidden blocks ({@link Architecture}), and a linear scalar
+ * output, in float64. Weights are
  * stored transposed, W_l^T as in x out, so that a batch with points as rows runs through row-major
  * products whose inner loops are contiguous (z = a W_l^T + b_l); b_l is 1 x out. Parameter vectors
  * and initialisation use PyTorch's out x in order.
@@ -14,20 +17,20 @@ import org.relufem.method.Approximant;
  * <p>Training mutates the weights in place; {@link #copy()} takes a snapshot. Evaluation is
  * thread-safe as long as nothing trains the instance at the same time.
  */
-public final class ReluNetwork implements Approximant {
+public final class Network implements Approximant {
     private final int inputs;
     private final int width;
     private final int depth;
+    private final Architecture architecture;
     final DMatrixRMaj[] weights;
     final DMatrixRMaj[] biases;
 
-    private ReluNetwork(int inputs, int width, int depth) {
+    private Network(int inputs, Architecture architecture) {
         requirePositive("input dimension d", inputs);
-        requirePositive("width", width);
-        requirePositive("depth", depth);
         this.inputs = inputs;
-        this.width = width;
-        this.depth = depth;
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.width = architecture.width();
+        this.depth = architecture.depth();
         this.weights = new DMatrixRMaj[depth + 1];
         this.biases = new DMatrixRMaj[depth + 1];
         for (int l = 0; l <= depth; l++) {
@@ -40,8 +43,8 @@ public final class ReluNetwork implements Approximant {
      * PyTorch's {@code nn.Linear} default: every W_l and b_l entry ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
      * drawn layer by layer, W row-major before b.
      */
-    public static ReluNetwork torchDefault(int inputs, int width, int depth, SplittableRandom random) {
-        ReluNetwork net = new ReluNetwork(inputs, width, depth);
+    public static Network torchDefault(int inputs, int width, int depth, SplittableRandom random) {
+        Network net = new Network(inputs, Architecture.relu(width, depth));
         double[] parameters = new double[(int) net.degreesOfFreedom()];
         int at = 0;
         for (int l = 0; l <= depth; l++) {
@@ -55,11 +58,16 @@ public final class ReluNetwork implements Approximant {
         return net;
     }
 
+    /** A ReLU network with the given parameters in {@link #parameterVector()} order. */
+    public static Network of(int inputs, int width, int depth, double[] parameters) {
+        return of(inputs, Architecture.relu(width, depth), parameters);
+    }
+
     /** A network with the given parameters in {@link #parameterVector()} order. */
-    public static ReluNetwork of(int inputs, int width, int depth, double[] parameters) {
-        ReluNetwork net = new ReluNetwork(inputs, width, depth);
+    public static Network of(int inputs, Architecture architecture, double[] parameters) {
+        Network net = new Network(inputs, architecture);
         if (parameters.length != net.degreesOfFreedom()) {
-            throw new IllegalArgumentException("a " + inputs + " -> " + width + " x " + depth + " -> 1 network has "
+            throw new IllegalArgumentException("a " + net + " network has "
                     + net.degreesOfFreedom() + " parameters, got " + parameters.length);
         }
         net.setParameters(parameters);
@@ -84,8 +92,21 @@ public final class ReluNetwork implements Approximant {
     }
 
     /** A deep copy. */
-    public ReluNetwork copy() {
-        return of(inputs, width, depth, parameterVector());
+    public Network copy() {
+        return with(architecture);
+    }
+
+    /** A network with this one's parameters and {@code activation}, its blocks as they are. */
+    public Network withActivation(Activation activation) {
+        return with(new Architecture(width, depth, activation, architecture.residual()));
+    }
+
+    /** A network with this one's parameters in {@code architecture}, of the same width and depth. */
+    public Network with(Architecture architecture) {
+        if (architecture.width() != width || architecture.depth() != depth) {
+            throw new IllegalArgumentException("a " + this + " network's parameters do not fit " + architecture);
+        }
+        return of(inputs, architecture, parameterVector());
     }
 
     /** All parameters: W_1 (out x in, row-major, PyTorch's order), b_1, W_2, b_2, ..., W_L, b_L. A new array. */
@@ -114,6 +135,19 @@ public final class ReluNetwork implements Approximant {
 
     public int depth() {
         return depth;
+    }
+
+    public Activation activation() {
+        return architecture.activation();
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** Whether hidden layer l (0-based) is a residual block, adding its input to its output. */
+    boolean skips(int layer) {
+        return architecture.skips(layer);
     }
 
     /** Number of affine layers, depth + 1. */
@@ -158,9 +192,18 @@ public final class ReluNetwork implements Approximant {
                     out[j] += in[k] * w[k * out.length + j];
                 }
             }
-            if (l < depth) {
+            if (l < depth && activation() == Activation.RELU) {
                 for (int j = 0; j < out.length; j++) {
                     out[j] = Math.max(out[j], 0);
+                }
+            } else if (l < depth) {
+                double[] h = new double[out.length];
+                activation().forward(out, h, out.length);
+                out = h;
+            }
+            if (skips(l)) {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] += in[j];
                 }
             }
             in = out;
@@ -181,7 +224,9 @@ public final class ReluNetwork implements Approximant {
 
     @Override
     public String toString() {
-        return inputs + " -> " + (depth == 1 ? "" : depth + " x ") + width + " ReLU -> 1";
+        String units = activation() == Activation.RELU ? "ReLU" : activation().label();
+        return inputs + " -> " + (depth == 1 ? "" : depth + " x ") + width + " " + units
+                + (architecture.residual() ? " residual" : "") + " -> 1";
     }
 
     static void requirePositive(String name, long value) {

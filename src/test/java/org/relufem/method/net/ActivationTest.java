@@ -1,0 +1,89 @@
+package org.relufem.method.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each activation's value against its closed form, its slope against central differences, the loops against the scalars. */
+class ActivationTest {
+    private static final SplittableRandom RANDOM = new SplittableRandom(17);
+
+    /** Pre-activations from -30 to 30, denser near 0, and the edge values. */
+    private static double[] points() {
+        double[] z = new double[4000];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (2 * RANDOM.nextDouble() - 1) * (i % 2 == 0 ? 30 : 2);
+        }
+        z[0] = 0;
+        z[1] = -0.0;
+        z[2] = 1e-300;
+        z[3] = -20.5;
+        z[4] = 25;
+        return z;
+    }
+
+    private static double reference(Activation a, double z) {
+        return switch (a) {
+            case RELU -> Math.max(z, 0);
+            case LEAKY_RELU -> z > 0 ? z : 0.01 * z;
+            case ELU -> z > 0 ? z : Math.exp(z) - 1;
+            case TANH -> Math.tanh(z);
+            case SIN -> Math.sin(z);
+            case SOFTPLUS -> z > 20 ? z : Math.log(1 + Math.exp(z));
+            case GELU -> z / 2 * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (z + 0.044715 * z * z * z)));
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void valuesMatchTheClosedFormAndTheLoopsMatchTheScalars(Activation a) {
+        double[] z = points();
+        double[] h = new double[z.length];
+        a.forward(z, h, z.length);
+        double[] s = new double[z.length];
+        a.slopes(z, h, s, z.length);
+        for (int i = 0; i < z.length; i++) {
+            double expected = reference(a, z[i]);
+            // GELU's reference loses digits to 1 + tanh(u) for z << 0, where both are below 1e-10
+            assertEquals(expected, h[i], (a == Activation.GELU ? 3e-15 : 1e-15) * Math.max(1, Math.abs(expected)),
+                    a + " at " + z[i]);
+            assertEquals(Double.doubleToLongBits(a.value(z[i])), Double.doubleToLongBits(h[i]), a + " loop at " + z[i]);
+            assertEquals(Double.doubleToLongBits(a.slope(z[i], h[i])), Double.doubleToLongBits(s[i]),
+                    a + " slope loop at " + z[i]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void slopesMatchCentralDifferences(Activation a) {
+        double step = 1e-6;
+        for (double z : points()) {
+            if (Math.abs(z) < 2 * step || Math.abs(z - Activation.SOFTPLUS_LINEAR) < 2 * step) {
+                continue; // the kinks of relu, leaky_relu and softplus's switch to the identity
+            }
+            double numeric = (a.value(z + step) - a.value(z - step)) / (2 * step);
+            assertEquals(numeric, a.slope(z, a.value(z)), 1e-8 * Math.max(1, Math.abs(numeric)), a + " at " + z);
+        }
+    }
+
+    @Test
+    void tanhSaturatesAndKeepsItsRelativeAccuracyNearZero() {
+        assertEquals(1.0, Activation.tanh(19.5), 0.0);
+        assertEquals(-1.0, Activation.tanh(-1e6), 0.0);
+        assertEquals(1e-300, Activation.tanh(1e-300), 0.0);
+        assertEquals(Math.tanh(1e-9), Activation.tanh(1e-9), 3e-16 * 1e-9); // an ulp or two
+        assertTrue(Double.isNaN(Activation.tanh(Double.NaN)));
+    }
+
+    @Test
+    void labelsNameEveryActivation() {
+        for (Activation a : Activation.values()) {
+            assertEquals(a, Activation.of(a.label()));
+        }
+        assertEquals(null, Activation.of("swish"));
+    }
+}
