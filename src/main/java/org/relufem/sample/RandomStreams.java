@@ -18,6 +18,8 @@ public final class RandomStreams {
     public static final long BATCH = 0xBA7C_0000L;
     /** The init seeds of boosting stages 2, 3, ...: this plus the stage. */
     public static final long BOOST = 0xB005_0000L;
+    /** A data target's split into training and test rows. */
+    public static final long SPLIT = 0x5B17_0000L;
 
     private RandomStreams() {
     }

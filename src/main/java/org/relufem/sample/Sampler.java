@@ -10,7 +10,9 @@ public enum Sampler {
     /** Independent uniform random points of the target's box, from a seed. */
     UNIFORM,
     /** The first points of the Sobol sequence, scaled to the box; no seed. */
-    SOBOL;
+    SOBOL,
+    /** The training rows of a data target's file ({@link DataSplit}): all of them, or a seeded subsample. */
+    FILE;
 
     /** The name specs and the {@code sampler} column use. */
     public String label() {

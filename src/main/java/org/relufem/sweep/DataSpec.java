@@ -3,14 +3,16 @@ package org.relufem.sweep;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.relufem.sample.Sampler;
+import org.relufem.target.TargetDefinition;
 
 /**
  * The training data of a method block: its sampler and the axes that sampler takes.
  *
  * @param gridN nodes per axis (grid), else empty
- * @param points sample counts (uniform, sobol), else empty
- * @param seeds training-point seeds (uniform), else empty (a Sobol sequence has no seed)
+ * @param points sample counts (uniform, sobol, file), else empty; for a file, [0] stands for all its training rows
+ * @param seeds training-point seeds (uniform, a file's subsamples), else empty (a Sobol sequence has no seed)
  */
 public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds)
         implements Serializable {
@@ -32,25 +34,41 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
     private static final String POINTS = "data.points";
     private static final String SEEDS = "data.seeds";
 
-    /** The data axes, slowest first: grid sizes, or point counts (and seeds for uniform points). */
+    /** The points axis of a file's data that takes all its training rows. */
+    static final List<Integer> ALL_ROWS = List.of(0);
+
+    /** Whether this is a file's data with all its training rows (no axes of its own). */
+    boolean allRows() {
+        return sampler == Sampler.FILE && points.equals(ALL_ROWS);
+    }
+
+    /** The data axes, slowest first: grid sizes, or point counts (and seeds for uniform points and subsamples). */
     List<Axis<?>> axes() {
         return switch (sampler) {
             case GRID -> List.of(new Axis<>(GRID_N, gridN));
             case SOBOL -> List.of(new Axis<>(POINTS, points));
             case UNIFORM -> List.of(new Axis<>(POINTS, points), new Axis<>(SEEDS, seeds));
+            case FILE -> allRows() ? List.of() : List.of(new Axis<>(POINTS, points), new Axis<>(SEEDS, seeds));
         };
     }
 
-    /** The training data of one trial in dimension {@code dim}. */
-    TrainingData at(AxisValues values, int dim) {
+    /** The training data of one trial on {@code target}. */
+    TrainingData at(AxisValues values, TargetChoice target) {
         return switch (sampler) {
             case GRID -> {
                 int n = (Integer) values.get(GRID_N);
-                yield new TrainingData(sampler, n, (int) Math.pow(n, dim), null);
+                yield new TrainingData(sampler, n, (int) Math.pow(n, target.dim()), null);
             }
             case SOBOL -> new TrainingData(sampler, null, (Integer) values.get(POINTS), null);
             case UNIFORM -> new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
+            case FILE -> allRows() ? new TrainingData(sampler, null, trainingRows(target), null)
+                    : new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
         };
+    }
+
+    /** The training rows of a data target. */
+    static int trainingRows(TargetChoice target) {
+        return ((TargetDefinition.OfData) target.definition()).trainingRows();
     }
 
     /** The training-set sizes of this data for the given targets (grid: n^d for every target dimension). */
@@ -66,6 +84,15 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
                 }
             }
             case SOBOL -> points.forEach(p -> out.add(new Size(p, "points = " + p, "points = " + p)));
+            case FILE -> {
+                if (allRows()) {
+                    targets.stream().map(DataSpec::trainingRows).distinct().forEach(n -> out.add(new Size(n,
+                            "all training rows", "all " + n + " training rows")));
+                } else if (!seeds.isEmpty()) {
+                    points.stream().filter(p -> p > 0).forEach(p -> out.add(new Size(p, "points = " + p + ", seeds = "
+                            + seeds.get(0), "points = " + p)));
+                }
+            }
             case UNIFORM -> {
                 if (!seeds.isEmpty()) {
                     points.forEach(p -> out.add(new Size(p, "points = " + p + ", seeds = " + seeds.get(0),
@@ -78,6 +105,9 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
 
     /** The fewest training points this data gives any of {@code targets}. */
     public int smallest(List<TargetChoice> targets) {
+        if (allRows()) {
+            return targets.stream().mapToInt(DataSpec::trainingRows).min().orElseThrow();
+        }
         if (sampler != Sampler.GRID) {
             return points.stream().min(Integer::compare).orElseThrow();
         }
@@ -90,6 +120,52 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
     DataSpec common(DataSpec other) {
         return new DataSpec(sampler, Axis.common(gridN, other.gridN), Axis.common(points, other.points),
                 Axis.common(seeds, other.seeds));
+    }
+
+    /**
+     * Refuses a data target under a sampler other than {@code file}, whose points would need values
+     * the file does not have, and {@code file} on a target that is not a data file's.
+     */
+    static void checkTargets(SpecReader d, Sampler sampler, List<TargetChoice> targets) {
+        for (TargetChoice t : targets) {
+            boolean data = t.definition() instanceof TargetDefinition.OfData;
+            if (data && sampler != Sampler.FILE) {
+                throw SpecReader.error(d.value("sampler"), "target " + t.name() + " is the data of "
+                        + ((TargetDefinition.OfData) t.definition()).data().file() + " and has values only at its rows,"
+                        + " but " + d.name("sampler") + " = " + sampler.label() + " needs them elsewhere: give sampler = file"
+                        + " (or restrict the block to other targets with dim)");
+            }
+            if (!data && sampler == Sampler.FILE) {
+                throw SpecReader.error(d.value("sampler"), d.name("sampler") + " = file takes the training rows of a data"
+                        + " target, but target " + t.name() + " is not one");
+            }
+        }
+    }
+
+    /**
+     * The data of {@code sampler = file}: all training rows, or {@code points} (an axis) of them
+     * drawn by each of {@code seeds} (default [0]).
+     */
+    static DataSpec file(SpecReader d, List<TargetChoice> targets) {
+        d.onlyKeys(Set.of("sampler", "points", "seeds"));
+        if (!d.has("points")) {
+            if (d.has("seeds")) {
+                throw SpecReader.error(d.value("seeds"), d.name("seeds") + " draws subsamples of the training rows: give"
+                        + " " + d.name("points") + " too, or leave both out for all of them");
+            }
+            return new DataSpec(Sampler.FILE, List.of(), ALL_ROWS, List.of());
+        }
+        List<Integer> points = d.intAxis("points", 1, MAX_POINTS, null);
+        for (TargetChoice t : targets) {
+            int rows = trainingRows(t);
+            for (int p : points) {
+                if (p > rows) {
+                    throw SpecReader.error(d.value("points"), d.name("points") + " = " + p + " but target " + t.name()
+                            + " has " + rows + " training rows");
+                }
+            }
+        }
+        return new DataSpec(Sampler.FILE, List.of(), points, d.longAxis("seeds", 0, List.of(0L)));
     }
 
     /**

@@ -3,10 +3,13 @@ package org.relufem.sweep;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +22,11 @@ import org.relufem.BadInputException;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.family.MethodFamilies;
 import org.relufem.sweep.family.MethodFamily;
-import org.relufem.target.Targets;
+import org.relufem.target.TargetDefinition;
 
 /**
- * Reads a spec file into a {@link SweepSpec}: the sweep name, targets and test sets here, each
+ * Reads a spec file into a {@link SweepSpec}: the sweep name and test sets here, the targets by
+ * {@link TargetReader}, each
  * method block's common part (method, data, dim) here and its own keys by its family, then the
  * checks that span blocks ({@link RepeatedTrials}). Every error names the key and the file line,
  * before anything runs.
@@ -82,6 +86,12 @@ public final class SpecParser {
             test.onlyKeys(Set.of("points", "seeds"));
             testPoints = test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : testPoints;
             testSeeds = test.longAxis("seeds", 0, testSeeds);
+            TargetChoice data = targets.stream().filter(t -> t.definition() instanceof TargetDefinition.OfData)
+                    .findFirst().orElse(null);
+            if (data != null && testSeeds.size() > 1) {
+                throw SpecReader.error(test.value("seeds"), "test.seeds = " + testSeeds + " but target " + data.name()
+                        + "'s test set is its held-out rows, fixed by its split_seed: give one test seed");
+            }
         }
         List<MethodBlock> methods = new ArrayList<>();
         List<ConfigValue> blocks = top.elements("methods");
@@ -94,40 +104,46 @@ public final class SpecParser {
                     + repeat.first() + "] (both hold " + repeat.shared() + "): a trial must come from one block, or its"
                     + " trial_ids repeat; merge the blocks or make one of their axes disjoint");
         }
-        String canonical = config.root().render(ConfigRenderOptions.concise());
+        String canonical = withDataDigests(config.root(), targets).render(ConfigRenderOptions.concise());
         return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), canonical);
     }
 
     private static List<TargetChoice> targets(SpecReader top) {
         List<TargetChoice> out = new ArrayList<>();
-        Set<TargetChoice> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<ConfigValue> entries = top.elements("targets");
         for (int i = 0; i < entries.size(); i++) {
-            SpecReader t = SpecReader.of(entries.get(i), "targets[" + i + "]");
-            t.onlyKeys(Set.of("name", "dim"));
-            String name = SpecReader.string(t.value("name"), t.name("name"));
-            List<Integer> dims;
-            try {
-                Integer fallback = Targets.defaultDimension(name);
-                if (fallback == null && !t.has("dim")) {
-                    throw SpecReader.error(t.value("name"), "target " + name + " in targets[" + i
-                            + "] is defined in any dimension: give dim = ...");
+            for (TargetChoice t : TargetReader.read(entries.get(i), i)) {
+                if (!seen.add(t.name() + "\u0000" + t.dim())) {
+                    throw SpecReader.error(entries.get(i), "target " + t.name() + " in d = " + t.dim() + " appears twice");
                 }
-                dims = t.intAxis("dim", 1, fallback == null ? null : List.of(fallback));
-                for (int d : dims) {
-                    Targets.create(name, d);
-                }
-            } catch (IllegalArgumentException e) {
-                throw SpecReader.error(t.value("name"), t.name("name") + ": " + e.getMessage());
-            }
-            for (int d : dims) {
-                if (!seen.add(new TargetChoice(name, d))) {
-                    throw SpecReader.error(entries.get(i), "target " + name + " in d = " + d + " appears twice");
-                }
-                out.add(new TargetChoice(name, d));
+                out.add(t);
             }
         }
         return out;
+    }
+
+    /**
+     * The spec with {@code data_digest} in each data target's entry (the digest of its numbers), so
+     * that the spec stored with a sweep changes when the file does and a rerun on other data is
+     * refused as a changed spec rather than mixing rows of both.
+     */
+    private static ConfigObject withDataDigests(ConfigObject root, List<TargetChoice> targets) {
+        List<String> digests = targets.stream().filter(t -> t.definition() instanceof TargetDefinition.OfData)
+                .map(t -> ((TargetDefinition.OfData) t.definition()).data().digest()).toList();
+        if (digests.isEmpty()) {
+            return root;
+        }
+        ConfigValue value = root.get("targets");
+        List<ConfigValue> entries = value instanceof ConfigList list ? new ArrayList<>(list) : new ArrayList<>(List.of(value));
+        int next = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof ConfigObject o && o.containsKey("data")) {
+                entries.set(i, o.withValue("data_digest", ConfigValueFactory.fromAnyRef(digests.get(next++))));
+            }
+        }
+        return root.withValue("targets", value instanceof ConfigList ? ConfigValueFactory.fromIterable(entries)
+                : entries.get(0));
     }
 
     /** One method block: its method and family, the common keys, then the family's own. */
@@ -153,7 +169,9 @@ public final class SpecParser {
             throw SpecReader.error(d.value("sampler"), "method " + method + " cannot use sampler = " + name
                     + "; it takes " + String.join(" or ", new TreeSet<>(accepted.stream().map(Sampler::label).toList())));
         }
+        DataSpec.checkTargets(d, sampler, targets);
         return switch (sampler) {
+            case FILE -> DataSpec.file(d, targets);
             case GRID -> {
                 d.onlyKeys(Set.of("sampler", "grid_n"));
                 List<Integer> gridN = d.intAxis("grid_n", 2, null);

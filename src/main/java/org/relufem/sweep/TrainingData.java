@@ -2,26 +2,29 @@ package org.relufem.sweep;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.relufem.sample.DataSplit;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Sampler;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Target;
+import org.relufem.target.TargetDefinition;
 
 /**
  * The training set of one trial.
  *
  * @param gridN nodes per axis of grid data, else null
  * @param points number of training points (n^d for grid data)
- * @param seed seed of uniform random points, else null
+ * @param seed seed of uniform random points or of a data file's subsample, else null
  */
 public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed) implements Serializable {
 
-    /** The training points and the target's values at them. */
-    public SampleSet draw(Target target) {
+    /** The training points and the target's values at them; {@code target} is {@code definition}'s. */
+    public SampleSet draw(TargetDefinition definition, Target target) {
         return switch (sampler) {
             case GRID -> Samplers.grid(target, gridN);
             case UNIFORM -> Samplers.uniform(target, points, seed);
             case SOBOL -> Samplers.sobol(target, points);
+            case FILE -> DataSplit.training((TargetDefinition.OfData) definition, points, seed);
         };
     }
 

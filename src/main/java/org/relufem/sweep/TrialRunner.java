@@ -8,10 +8,11 @@ import org.relufem.method.Fit;
 import org.relufem.method.Stage;
 import org.relufem.metric.Errors;
 import org.relufem.metric.MaxNormSearch;
+import org.relufem.sample.DataSplit;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Samplers;
 import org.relufem.target.Target;
-import org.relufem.target.Targets;
+import org.relufem.target.TargetDefinition;
 
 /**
  * Runs one trial: builds its target, training and test sets, fits, and measures every stage. A
@@ -20,6 +21,9 @@ import org.relufem.target.Targets;
  * {@code diverged} rows. Either way the number of rows and their ids are those planned.
  */
 public final class TrialRunner {
+    /** The message of a data target's rows. */
+    static final String NO_SEARCH = "max_abs_err_search is null: a data target has values only at its rows";
+
     private TrialRunner() {
     }
 
@@ -36,9 +40,10 @@ public final class TrialRunner {
         List<String> ids = trial.rowIds();
         List<Checkpoint> checkpoints = trial.checkpoints();
         try {
-            Target target = Targets.create(trial.target(), trial.dim());
-            SampleSet train = trial.data().draw(target);
-            SampleSet test = Samplers.test(target, trial.testPoints(), trial.testSeed());
+            Target target = trial.targetDefinition().create();
+            SampleSet train = trial.data().draw(trial.targetDefinition(), target);
+            SampleSet test = trial.targetDefinition() instanceof TargetDefinition.OfData data ? DataSplit.test(data)
+                    : Samplers.test(target, trial.testPoints(), trial.testSeed());
             List<Fit> rounds = trial.params().approximator(trial).fitRounds(train, budgetSeconds);
             int stages = rounds.stream().mapToInt(f -> f.stages().size()).sum();
             if (stages != ids.size()) {
@@ -85,12 +90,15 @@ public final class TrialRunner {
         a.values(test.points(), test.count(), predicted);
         Errors errors = Errors.of(test.values(), predicted);
         double evalSeconds = (System.nanoTime() - start) * 1e-9;
-        MaxNormSearch search = MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
+        // A data target has no values between its rows: no search, and the message says why.
+        boolean data = t.targetDefinition() instanceof TargetDefinition.OfData;
+        MaxNormSearch search = data ? null
+                : MaxNormSearch.of(target, a, target.domain(), test.points(), test.values(), predicted);
         boolean stopped = fit.stopEpoch() != null && stage.epochs() != null && stage.epochs() >= fit.stopEpoch();
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
-                evalSeconds, Stage.Status.OK.label(), null, curve, t.params().keepWeights() ? a.parameterVector() : null,
-                BuildInfo.version(), started, BuildInfo.host(), stopped ? fit.stopEpoch() : null,
-                stopped ? fit.stopReason() : null, boostStage);
+                evalSeconds, Stage.Status.OK.label(), data ? NO_SEARCH : null, curve,
+                t.params().keepWeights() ? a.parameterVector() : null, BuildInfo.version(), started, BuildInfo.host(),
+                stopped ? fit.stopEpoch() : null, stopped ? fit.stopReason() : null, boostStage);
     }
 
     private static ResultRow failed(Trial t, String id, Checkpoint at, String message, Instant started) {

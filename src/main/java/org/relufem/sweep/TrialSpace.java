@@ -2,6 +2,7 @@ package org.relufem.sweep;
 
 import java.io.Serializable;
 import java.util.List;
+import org.relufem.target.TargetDefinition;
 
 /**
  * The trial grid of a spec, indexed without materialising it. Trials are numbered block by block
@@ -81,8 +82,10 @@ public final class TrialSpace implements Serializable {
             rest /= axis.size();
         }
         TargetChoice target = (TargetChoice) values.get(MethodBlock.TARGET);
-        TrainingData data = block.data().at(values, target.dim());
-        return new Trial(index, block.method(), target.name(), target.dim(), data,
-                (Long) values.get(MethodBlock.TEST_SEED), spec.testPoints(), block.own().params(values, data.points()));
+        TrainingData data = block.data().at(values, target);
+        // A data target's test set is its held-out rows.
+        int testPoints = target.definition() instanceof TargetDefinition.OfData d ? d.testRows() : spec.testPoints();
+        return new Trial(index, block.method(), target.definition(), data,
+                (Long) values.get(MethodBlock.TEST_SEED), testPoints, block.own().params(values, data.points()));
     }
 }

@@ -1,9 +1,11 @@
 package org.relufem.target;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
-/** An axis-aligned box [lower_1, upper_1] x ... x [lower_d, upper_d]. Immutable. */
-public final class Box {
+/** An axis-aligned box [lower_1, upper_1] x ... x [lower_d, upper_d]. Immutable and serializable. */
+public final class Box implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[] lower;
     private final double[] upper;
 

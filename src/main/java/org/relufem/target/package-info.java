@@ -1,5 +1,8 @@
 /**
- * Target functions f: box -> R, each carrying its own box domain, and {@link
- * org.relufem.target.Targets}, the registry by name.
+ * Target functions f: box -&gt; R, each carrying its own box domain: the public {@link
+ * org.relufem.target.Target} contract, the registry of built-in targets by name ({@link
+ * org.relufem.target.Targets}), targets a spec writes as a formula (lexer, parser, expression
+ * tree, Janino compiler) or names as a user's class, and their serializable definitions
+ * ({@link org.relufem.target.TargetDefinition}) that executors rebuild them from.
  */
 package org.relufem.target;

@@ -262,6 +262,216 @@ class MalformedInputTest {
         spec("two batch sizes that both mean full batch", 8, "methods[1].batch_size = [0, 100]: 0 and 100 both train on all 25 points",
                 with("batch_size = 0", "batch_size = [0, 100]"));
 
+        // formula targets (issue 16): the token, its column in the formula, the file line
+        String seed = "{ name = seed2d }";
+        String sq = "box = [[0, 1], [0, 1]] }";
+        spec("formula: unknown name", 2, "targets[0].formula \"x + foo\": unknown name 'foo' at column 5; the names are"
+                + " x1..x2 (or x, y), pi, e",
+                with(seed, "{ name = f, formula = \"x + foo\", " + sq));
+        spec("formula: unknown function", 2, "unknown function 'foo' at column 5; the functions are sin cos",
+                with(seed, "{ name = f, formula = \"x + foo(y)\", " + sq));
+        spec("formula: a method call", 2, "unexpected character '.' at column 5: a formula has no methods or fields",
+                with(seed, "{ name = f, formula = \"Math.sin(x)\", " + sq));
+        spec("formula: a statement", 2, "unexpected character ';' at column 2",
+                with(seed, "{ name = f, formula = \"x; y\", " + sq));
+        spec("formula: variable beyond d", 2, "variable 'x3' at column 6 is beyond the box's 2 dimensions; the names are"
+                + " x1..x2 (or x, y), pi, e", with(seed, "{ name = f, formula = \"x1 + x3\", " + sq));
+        spec("formula: z in 2-D", 2, "variable 'z' at column 5 is beyond the box's 2 dimensions",
+                with(seed, "{ name = f, formula = \"x + z\", " + sq));
+        spec("formula: x in 4-D", 2, "variable 'x' at column 1 stands for an axis only in d <= 3; in d = 4 write x1..x4",
+                with(seed, "{ name = f, formula = \"x + x2\", box = [[0, 1], [0, 1], [0, 1], [0, 1]] }"));
+        spec("formula: x0", 2, "unknown name 'x0' at column 1",
+                with(seed, "{ name = f, formula = \"x0 * 2\", " + sq));
+        spec("formula: unclosed call", 2, "the '(' of sin at column 4 is never closed",
+                with(seed, "{ name = f, formula = \"sin(x\", " + sq));
+        spec("formula: unclosed parenthesis", 2, "the '(' at column 3 is never closed",
+                with(seed, "{ name = f, formula = \"2*(x + y\", " + sq));
+        spec("formula: extra parenthesis", 2, "targets[0].formula \"x)\": unexpected ')' at column 2",
+                with(seed, "{ name = f, formula = \"x)\", " + sq));
+        spec("formula: missing operand", 2, "the formula ends at column 4 where a number, variable, function or '('"
+                + " should follow", with(seed, "{ name = f, formula = \"x +\", " + sq));
+        spec("formula: two operators", 2, "unexpected '*' at column 4 where a number, variable, function or '(' should be",
+                with(seed, "{ name = f, formula = \"x +* y\", " + sq));
+        spec("formula: implicit multiplication", 2, "unexpected 'x' at column 2 (write * to multiply)",
+                with(seed, "{ name = f, formula = \"2x\", " + sq));
+        spec("formula: empty", 2, "targets[0].formula \"  \": the formula is empty",
+                with(seed, "{ name = f, formula = \"  \", " + sq));
+        spec("formula: single equals", 2, "unexpected character '=' at column 3: compare with ==",
+                with(seed, "{ name = f, formula = \"if(x = 1, 0, 1)\", " + sq).replace("if(x = 1, 0, 1)", "x = 1"));
+        spec("formula: single ampersand", 2, "unexpected character '&' at column 10: write && for and",
+                with(seed, "{ name = f, formula = \"if(x > 0 & y > 0, 1, 0)\", " + sq));
+        spec("formula: a string", 2, "unexpected character ''' at column 5",
+                with(seed, "{ name = f, formula = \"x + 'a'\", " + sq));
+        spec("formula: a condition as the value", 2, "the formula is a condition, not a number: write if(condition, a, b)",
+                with(seed, "{ name = f, formula = \"x < 0.5\", " + sq));
+        spec("formula: arithmetic on a condition", 2, "'*' at column 11 needs numbers, but its left operand is a condition",
+                with(seed, "{ name = f, formula = \"(x < 0.5) * 2\", " + sq));
+        spec("formula: chained comparison", 2, "'<' at column 10 chains a comparison: write a < b && b < c",
+                with(seed, "{ name = f, formula = \"if(0 < x < 1, 1, 0)\", " + sq));
+        spec("formula: number as a condition", 2, "argument 1 of if at column 1 must be a condition, e.g. x < 0.5, got a number",
+                with(seed, "{ name = f, formula = \"if(x, 1, 0)\", " + sq));
+        spec("formula: condition as an argument", 2, "argument 1 of sin at column 1 must be a number, got a condition",
+                with(seed, "{ name = f, formula = \"sin(x > 0)\", " + sq));
+        spec("formula: not on a number", 2, "'!' at column 4 negates a condition, but its operand is a number",
+                with(seed, "{ name = f, formula = \"if(!x, 1, 0)\", " + sq));
+        spec("formula: and on numbers", 2, "'&&' at column 6 joins conditions, but its left operand is a number",
+                with(seed, "{ name = f, formula = \"if(x && y > 0, 1, 0)\", " + sq));
+        spec("formula: wrong arity", 2, "atan2 at column 1 takes 2 arguments, got 1",
+                with(seed, "{ name = f, formula = \"atan2(x)\", " + sq));
+        spec("formula: max of one", 2, "max at column 1 takes 2 or more arguments, got 1",
+                with(seed, "{ name = f, formula = \"max(x)\", " + sq));
+        spec("formula: function without parentheses", 2, "'sin' at column 1 is a function: write sin(...)",
+                with(seed, "{ name = f, formula = \"sin + x\", " + sq));
+        spec("formula: variable called", 2, "'x' at column 1 is not a function (write * to multiply)",
+                with(seed, "{ name = f, formula = \"x(2)\", " + sq));
+        spec("formula: malformed exponent", 2, "malformed number '1e' at column 1: the exponent has no digits",
+                with(seed, "{ name = f, formula = \"1e + x\", " + sq));
+        spec("formula: two decimal points", 2, "malformed number '1.2.' at column 1",
+                with(seed, "{ name = f, formula = \"1.2.3 * x\", " + sq));
+        spec("formula: number beyond double", 2, "number '1e999' at column 1 is too large for a double",
+                with(seed, "{ name = f, formula = \"1e999 * x\", " + sq));
+        spec("formula: nested too deep", 2, "the formula nests deeper than 100 levels",
+                with(seed, "{ name = f, formula = \"" + "(".repeat(150) + "x" + ")".repeat(150) + "\", " + sq));
+        spec("formula: infinite at a corner", 2, "targets[0].formula is not finite at [0.0, 0.0]: -Infinity",
+                with(seed, "{ name = f, formula = \"log(x) + y\", " + sq));
+        spec("formula: pole at a corner", 2, "targets[0].formula is not finite at [0.0, 0.0]: Infinity",
+                with(seed, "{ name = f, formula = \"1 / (x + y)\", " + sq));
+        spec("formula: NaN inside", 2, "targets[0].formula is not finite at [0.5, 0.5]: NaN",
+                with(seed, "{ name = f, formula = \"sqrt(x - 0.75)\", " + sq));
+        spec("formula: not a string", 2, "targets[0].formula must be a string, got number 3",
+                with(seed, "{ name = f, formula = 3, " + sq));
+        spec("formula: missing name", 2, "missing key 'name' in targets[0]",
+                with(seed, "{ formula = \"x\", " + sq));
+        spec("formula: name with a space", 2, "targets[0].name must match [A-Za-z0-9_-]{1,64}, got 'my bump'",
+                with(seed, "{ name = \"my bump\", formula = \"x\", " + sq));
+        spec("formula: a registered target's name", 2, "targets[0].name = 'seed2d', a registered target; give your"
+                + " function another name", with(seed, "{ name = seed2d, formula = \"x\", " + sq));
+        spec("formula: dim beside a box", 2, "unknown key 'dim' in targets[0]; allowed: box, formula, name",
+                with(seed, "{ name = f, formula = \"x\", dim = 2, " + sq));
+        spec("formula: two definitions of one name", 2, "target f in d = 2 appears twice",
+                with(seed, "{ name = f, formula = \"x\", " + sq + ", { name = f, formula = \"y\", " + sq));
+        spec("formula and class at once", 2, "targets[0] gives both formula and class",
+                with(seed, "{ name = f, formula = \"x\", class = \"com.example.Ripple\", " + sq));
+
+        // boxes
+        spec("box: missing", 2, "missing key 'box' in targets[0]", with(seed, "{ name = f, formula = \"x\" }"));
+        spec("box: a number", 2, "targets[0].box must be a list of [lower, upper] rows, one per dimension, got number 1",
+                with(seed, "{ name = f, formula = \"x\", box = 1 }"));
+        spec("box: empty", 2, "targets[0].box must be a list of [lower, upper] rows, one per dimension, got list []",
+                with(seed, "{ name = f, formula = \"x\", box = [] }"));
+        spec("box: a flat list", 2, "targets[0].box[0] must be [lower, upper], two numbers, got number 0",
+                with(seed, "{ name = f, formula = \"x\", box = [0, 1] }"));
+        spec("box: three bounds", 2, "targets[0].box[0] must be [lower, upper], two numbers, got list [0,1,2]",
+                with(seed, "{ name = f, formula = \"x\", box = [[0, 1, 2]] }"));
+        spec("box: a word for a bound", 2, "targets[0].box[0] must be [lower, upper], two numbers, got list [0,\"one\"]",
+                with(seed, "{ name = f, formula = \"x\", box = [[0, one]] }"));
+        spec("box: upper below lower", 3, "targets[0].box[1] needs lower < upper, got [1.0, 0.0]",
+                with(seed, "{ name = f, formula = \"x\", box = [[0, 1],\n  [1, 0]] }"));
+        spec("box: zero width", 2, "targets[0].box[0] needs lower < upper, got [0.5, 0.5]",
+                with(seed, "{ name = f, formula = \"x\", box = [[0.5, 0.5]] }"));
+        spec("box: infinite bound", 2, "targets[0].box[0] must have finite bounds, got [0.0, Infinity]",
+                with(seed, "{ name = f, formula = \"x\", box = [[0, 1e999]] }"));
+        spec("box: 65 rows", 2, "targets[0].box has 65 rows; a target has at most 64 dimensions",
+                with(seed, "{ name = f, formula = \"x1\", box = [" + "[0, 1], ".repeat(64) + "[0, 1]] }"));
+
+        // your own class: the test classpath holds org.relufem.target.BadTargets
+        String bad = "org.relufem.target.BadTargets$";
+        spec("class: not on the classpath", 2, "targets[0].class: class com.example.Nope is not on the classpath (locally,"
+                + " add its jar to RELUFEM_CLASSPATH; on a cluster, pass it with --jars)",
+                with(seed, "{ class = \"com.example.Nope\", dim = 2 }"));
+        spec("class: not a Target", 2, "class java.lang.String does not implement org.relufem.target.Target",
+                with(seed, "{ class = \"java.lang.String\", dim = 2 }"));
+        spec("class: not a class name", 2, "'my target' is not a Java class name, e.g. com.example.MyTarget",
+                with(seed, "{ class = \"my target\", dim = 2 }"));
+        spec("class: not a string", 2, "targets[0].class must be a string, got number 3", with(seed, "{ class = 3, dim = 2 }"));
+        spec("class: the interface itself", 2, "class org.relufem.target.Target is abstract; give a concrete class",
+                with(seed, "{ class = \"org.relufem.target.Target\", dim = 2 }"));
+        spec("class: abstract", 2, "class " + bad + "Base is abstract", with(seed, "{ class = \"" + bad + "Base\", dim = 2 }"));
+        spec("class: not public", 2, "class " + bad + "Hidden must be public", with(seed, "{ class = \"" + bad + "Hidden\" }"));
+        spec("class: no usable constructor", 2, "class " + bad + "NoConstructor has neither a public (int dim) nor a public"
+                + " no-argument constructor", with(seed, "{ class = \"" + bad + "NoConstructor\", dim = 2 }"));
+        spec("class: throwing constructor", 2, "targets[0].class: the constructor of class " + bad + "Throwing in dim = 2"
+                + " threw IllegalStateException: no licence for dim = 2", with(seed, "{ class = \"" + bad + "Throwing\", dim = 2 }"));
+        spec("class: wrong dim", 3, "targets[0].class: class " + bad + "WrongDim in dim = 3 gives a box of dimension 2",
+                with(seed, "{ class = \"" + bad + "WrongDim\"\n  dim = [2, 3] }"));
+        spec("class: dim of a fixed class", 2, "class " + bad + "Fixed in dim = 3 gives a box of dimension 2",
+                with(seed, "{ class = \"" + bad + "Fixed\", dim = 3 }"));
+        spec("class: dimension not given", 2, "class " + bad + "WrongDim takes its dimension (a public (int dim)"
+                + " constructor): give dim = ...", with(seed, "{ class = \"" + bad + "WrongDim\" }"));
+        spec("class: zero dim", 2, "targets[0].dim must be >= 1, got 0", with(seed, "{ class = \"" + bad + "Pole\", dim = 0 }"));
+        spec("class: infinite value", 2, "targets[0].class: class " + bad + "Pole is not finite at [0.0, 0.0]: Infinity",
+                with(seed, "{ class = \"" + bad + "Pole\", dim = 2 }"));
+        spec("class: not deterministic", 2, "class " + bad + "Noisy is not deterministic",
+                with(seed, "{ class = \"" + bad + "Noisy\", dim = 2 }"));
+        spec("class: value throws", 2, "class " + bad + "Broken throws UnsupportedOperationException at [0.5, 0.5]: not"
+                + " written yet", with(seed, "{ class = \"" + bad + "Broken\", dim = 2 }"));
+        spec("class: no box", 2, "domain() of class " + bad + "Boxless returned null",
+                with(seed, "{ class = \"" + bad + "Boxless\", dim = 2 }"));
+        spec("class: names itself badly", 2, "class " + bad + "Spaced names itself 'my target', not [A-Za-z0-9_-]{1,64}:"
+                + " give name = ...", with(seed, "{ class = \"" + bad + "Spaced\", dim = 2 }"));
+        spec("class: names itself after a registered target", 2, "class " + bad + "Impostor names itself 'gaussian', a"
+                + " registered target", with(seed, "{ class = \"" + bad + "Impostor\", dim = 2 }"));
+        spec("class: a box key", 2, "unknown key 'box' in targets[0]; allowed: class, dim, name",
+                with(seed, "{ class = \"" + bad + "Fixed\", box = [[0, 1]] }"));
+
+        // data files (issue 16, part 3); the files are under src/test/resources/data
+        String dataDir = "src/test/resources/data/";
+        String plate = "{ name = d, data = \"" + dataDir + "ok.csv\", inputs = [x, y], output = w }";
+        String file = "data { sampler = file }";
+        String onData = OK.replace(seed, plate).replace("{ method = p1, data { sampler = grid, grid_n = 4 } }",
+                "{ method = p1_scattered, data { sampler = file } }").replace("data { sampler = grid, grid_n = 5 }", file);
+        spec("data: no such file", 2, "targets[0].data: cannot read data file " + dataDir + "nope.csv: no such file",
+                onData.replace("ok.csv", "nope.csv"));
+        spec("data: no such Parquet file", 2, "targets[0].data: cannot read data file beam.parquet: java.io.FileNotFoundException",
+                onData.replace(dataDir + "ok.csv", "beam.parquet"));
+        spec("data: a CSV URI", 2, "data = \"hdfs://cluster/beam.csv\": CSV files are read from local paths; give a"
+                + " Parquet file for a URI", onData.replace(dataDir + "ok.csv", "hdfs://cluster/beam.csv"));
+        spec("data: an empty file", 2, "data file " + dataDir + "empty.csv is empty: give a header row naming the columns",
+                onData.replace("ok.csv", "empty.csv"));
+        spec("data: a missing column", 2, "data file " + dataDir + "ok.csv has no column 'q'; its columns are x, y, w",
+                onData.replace("inputs = [x, y]", "inputs = [x, q]"));
+        spec("data: NaN", 2, "line 8 of " + dataDir + "nan.csv, column 'w': NaN is not finite", onData.replace("ok.csv", "nan.csv"));
+        spec("data: a word", 2, "line 5 of " + dataDir + "word.csv, column 'y': 'abc' is not a number",
+                onData.replace("ok.csv", "word.csv"));
+        spec("data: a short row", 2, "line 10 of " + dataDir + "ragged.csv has 2 cells; the header has 3",
+                onData.replace("ok.csv", "ragged.csv"));
+        spec("data: one input, two outputs", 2, "lines 4 and 13 of " + dataDir + "dup.csv have the same x, y but w = ",
+                onData.replace("ok.csv", "dup.csv"));
+        spec("data: too few rows", 2, dataDir + "few.csv has 15 rows; test_fraction = 0.2 leaves 12 training and 3 test"
+                + " rows, and a data target needs at least 10 of each", onData.replace("ok.csv", "few.csv"));
+        spec("data: an input of one value", 2, "an input of " + dataDir + "flat.csv takes one value only, so its rows span"
+                + " no box: give targets[0].box", onData.replace("ok.csv", "flat.csv"));
+        spec("data: a row outside the box", 2, "data row 3 of " + dataDir + "ok.csv lies outside targets[0].box",
+                onData.replace("output = w }", "output = w, box = [[0, 0.5], [0, 1]] }"));
+        spec("data: a box of another dimension", 2, "targets[0].box has 1 row but targets[0].inputs names 2 columns",
+                onData.replace("output = w }", "output = w, box = [[0, 1]] }"));
+        spec("data: output among the inputs", 2, "targets[0].output = x is also one of targets[0].inputs",
+                onData.replace("output = w", "output = x"));
+        spec("data: no inputs", 2, "targets[0].inputs is an empty axis", onData.replace("inputs = [x, y]", "inputs = []"));
+        spec("data: test_fraction 1", 2, "targets[0].test_fraction must be in (0, 1), got 1.0",
+                onData.replace("output = w }", "output = w, test_fraction = 1 }"));
+        spec("data: test_fraction a word", 2, "targets[0].test_fraction must be a number, got string \"most\"",
+                onData.replace("output = w }", "output = w, test_fraction = most }"));
+        spec("data: negative split_seed", 2, "targets[0].split_seed must be >= 0, got -1",
+                onData.replace("output = w }", "output = w, split_seed = -1 }"));
+        spec("data: a dim key", 2, "unknown key 'dim' in targets[0]; allowed: box, data, inputs, name, output, split_seed,"
+                + " test_fraction", onData.replace("output = w }", "output = w, dim = 2 }"));
+        spec("data and formula at once", 2, "targets[0] gives both formula and data",
+                onData.replace("output = w }", "output = w, formula = \"x\" }"));
+        spec("data: a grid method", 5, "target d is the data of " + dataDir + "ok.csv and has values only at its rows, but"
+                + " methods[0].data.sampler = grid needs them elsewhere: give sampler = file",
+                onData.replace("{ method = p1_scattered, data { sampler = file } }", "{ method = p1, data { sampler = grid, grid_n = 4 } }"));
+        spec("data: uniform points", 7, "target d is the data of " + dataDir + "ok.csv and has values only at its rows, but"
+                + " methods[1].data.sampler = uniform needs them elsewhere", onData.replace("    " + file, "    data { sampler = uniform, points = 20 }"));
+        spec("data: file on a formula target", 5, "methods[0].data.sampler = file takes the training rows of a data target,"
+                + " but target f is not one", onData.replace(plate, "{ name = f, formula = \"x\", " + sq));
+        spec("data: more points than rows", 7, "methods[1].data.points = 100 but target d has 48 training rows",
+                onData.replace("    " + file, "    data { sampler = file, points = [10, 100] }"));
+        spec("data: seeds without points", 7, "methods[1].data.seeds draws subsamples of the training rows: give"
+                + " methods[1].data.points too", onData.replace("    " + file, "    data { sampler = file, seeds = [1] }"));
+        spec("data: two test seeds", 3, "test.seeds = [0, 1] but target d's test set is its held-out rows, fixed by its"
+                + " split_seed: give one test seed", onData.replace("seeds = [0] }", "seeds = [0, 1] }"));
+
         // arguments
         args("run: unknown option", Out.ABSENT, "Unknown option: '--nonsense'", "run", "{spec}", "--out", "{out}", "--nonsense");
         args("plan: unknown option", Out.ABSENT, "Unknown options: '--out'", "plan", "{spec}", "--out", "{out}");

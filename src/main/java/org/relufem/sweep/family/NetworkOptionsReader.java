@@ -13,7 +13,6 @@ import org.relufem.sweep.DataSpec;
 import org.relufem.sweep.SpecReader;
 import org.relufem.sweep.TargetChoice;
 import org.relufem.sweep.family.NetworkOptions.Init;
-import org.relufem.target.Targets;
 
 /**
  * Reads a network block's {@code init}, {@code init_std}, {@code lr_end}, {@code loss_tol} and
@@ -122,7 +121,7 @@ final class NetworkOptionsReader {
                 long nodes = (long) Math.pow(n, t.dim());
                 boolean exact = nodes - 1 <= width || nodes <= LAYOUT_LIMIT;
                 long needed = exact
-                        ? new ReluFemNetwork(new TensorGrid(Targets.create(t.name(), t.dim()).domain(), n)).width()
+                        ? new ReluFemNetwork(new TensorGrid(t.domain(), n)).width()
                         : nodes - 1;
                 if (width < needed || depth < t.dim()) {
                     String key = width < needed ? "width" : "depth";

@@ -16,7 +16,6 @@ import org.relufem.sweep.DataSpec;
 import org.relufem.sweep.SpecReader;
 import org.relufem.sweep.TargetChoice;
 import org.relufem.sweep.Trial;
-import org.relufem.target.Targets;
 
 /**
  * Orthonormal Legendre expansions on an index set: {@code poly_lsq} (least squares) and
@@ -60,7 +59,7 @@ public final class Polynomials implements MethodFamily {
         @Override
         public Approximator approximator(Trial trial) {
             IndexSet set = IndexSet.of(indexSet, trial.dim(), degree);
-            var domain = Targets.create(trial.target(), trial.dim()).domain();
+            var domain = trial.domain();
             return switch (kind) {
                 case POLY_LSQ -> new PolyLsq(domain, set);
                 case POLY_CS -> new PolyCs(domain, set);

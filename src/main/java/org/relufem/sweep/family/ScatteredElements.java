@@ -14,7 +14,6 @@ import org.relufem.sweep.DataSpec;
 import org.relufem.sweep.SpecReader;
 import org.relufem.sweep.TargetChoice;
 import org.relufem.sweep.Trial;
-import org.relufem.target.Targets;
 
 /**
  * Finite elements from scattered samples: {@code p1_scattered} (P1 on the samples' Delaunay
@@ -34,7 +33,7 @@ public final class ScatteredElements implements MethodFamily {
     static final double PROJECTION_SECONDS_PER_TRIPLET = 150e-9;
     static final double SPARSE_CHOLESKY_SECONDS_PER_FLOP = 1.2e-9;
 
-    private static final Set<Sampler> SCATTERED = Set.of(Sampler.UNIFORM, Sampler.SOBOL);
+    private static final Set<Sampler> SCATTERED = Set.of(Sampler.UNIFORM, Sampler.SOBOL, Sampler.FILE);
 
     /** The methods, each named in specs by its lower-case name. */
     enum Kind {
@@ -52,7 +51,7 @@ public final class ScatteredElements implements MethodFamily {
         public Approximator approximator(Trial trial) {
             return switch (kind) {
                 case P1_SCATTERED -> new ScatteredP1();
-                case L2_PROJECTION -> new L2Projection(Targets.create(trial.target(), trial.dim()).domain(), gridN);
+                case L2_PROJECTION -> new L2Projection(trial.domain(), gridN);
             };
         }
 

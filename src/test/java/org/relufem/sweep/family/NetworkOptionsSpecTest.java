@@ -148,4 +148,15 @@ class NetworkOptionsSpecTest {
         assertTrue(MethodFamilies.methods().contains(NetworkOptions.Init.RELU_FEM.label()));
         assertEquals(List.of("torch", "he", "normal", "relu_fem"), NetworkOptions.Init.labels());
     }
+
+    @Test
+    void reluFemInitOnAFormulaTargetBuildsThatTargetsGrid() {
+        SweepSpec formula = SpecParser.parse(BASE.formatted("init = relu_fem, depth = 2").replace("{ name = seed2d }",
+                "{ name = bump, formula = \"exp(-x^2 - y^2)\", box = [[0, 2], [0, 1]] }"), "opts.conf");
+        assertEquals(2, new TrialSpace(formula).size());
+        String narrow = assertThrows(BadInputException.class, () -> SpecParser.parse(BASE.formatted("init = relu_fem")
+                .replace("width = [16, 20]", "width = 3").replace("{ name = seed2d }",
+                        "{ name = bump, formula = \"x * y\", box = [[0, 2], [0, 1]] }"), "opts.conf")).getMessage();
+        assertTrue(narrow.contains("(target bump) needs width >= "), narrow);
+    }
 }
