@@ -230,6 +230,10 @@ class MalformedInputTest {
                 .replace("depth = 1", "depth = [1, 3]"));
         spec("boost stage 0", 9, "methods[1].boost_stages must be >= 1, got 0",
                 with(opts, "keep_weights = false, boost_stages = [0, 2] }"));
+        spec("unknown checkpoint rule", 9, "unknown checkpoint rule 'best' in methods[1].checkpoint; known rules: last,"
+                + " lowest_loss", with(opts, "keep_weights = false, checkpoint = best }"));
+        spec("lowest loss on mini-batches", 9, "methods[1].checkpoint = lowest_loss needs the full batch",
+                with(opts, "keep_weights = false, checkpoint = lowest_loss }").replace("batch_size = 0", "batch_size = 5"));
 
         // a block's dim axis and l2_projection's grid (issue 7)
         spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",

@@ -72,10 +72,7 @@ public record Boosting(NetTraining training, List<Integer> stages) implements Ap
         double scale = 1;
         double elapsed = 0;
         for (int k = 1; k <= last; k++) {
-            NetTraining round = new NetTraining(training.architecture(), training.optimizer(), training.lr(),
-                    training.epochs(), initSeed(k), training.batchSize(), training.initializer(), training.lrEnd(),
-                    training.lossTol(), training.gradTol());
-            Fit fit = round.fitStages(current, budgetSeconds - elapsed);
+            Fit fit = training.withInitSeed(initSeed(k)).fitStages(current, budgetSeconds - elapsed);
             List<Stage> summed = new ArrayList<>(fit.stages().size());
             for (Stage s : fit.stages()) {
                 double seconds = elapsed + s.fitSeconds();

@@ -43,10 +43,13 @@ import org.relufem.sample.SampleSet;
  * @param lossTol the training loss at which training stops early; null to train every epoch
  * @param gradTol the gradient norm, relative to the first epoch's, at which a second-order
  *     optimiser stops; null for none
+ * @param lowestLoss whether a checkpoint reports the network of the lowest training loss so far
+ *     (the parameters at the start of the epoch whose recorded loss is lowest, as Adcock &amp;
+ *     Dexter keep it) rather than the last; full batch only, where that loss is one network's
  */
 public record NetTraining(Architecture architecture, String optimizer, double lr, List<Integer> epochs,
                           long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol,
-                          Double gradTol)
+                          Double gradTol, boolean lowestLoss)
         implements Approximator {
 
     /**
@@ -83,11 +86,17 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         }
     }
 
+    /** The last checkpoint's network, not the lowest-loss one. */
+    public NetTraining(Architecture architecture, String optimizer, double lr, List<Integer> epochs, long initSeed,
+                       int batchSize, Initializer initializer, Double lrEnd, Double lossTol, Double gradTol) {
+        this(architecture, optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol, gradTol, false);
+    }
+
     /** A ReLU network. */
     public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed,
                        int batchSize, Initializer initializer, Double lrEnd, Double lossTol) {
         this(Architecture.relu(width, depth), optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol,
-                null);
+                null, false);
     }
 
     /** A ReLU network, PyTorch's default initialisation, constant lr, no early stop. */
@@ -99,6 +108,12 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
     /** Full-batch training. */
     public NetTraining(int width, int depth, String optimizer, double lr, List<Integer> epochs, long initSeed) {
         this(width, depth, optimizer, lr, epochs, initSeed, 0);
+    }
+
+    /** The same training from init seed {@code seed}. */
+    public NetTraining withInitSeed(long seed) {
+        return new NetTraining(architecture, optimizer, lr, epochs, seed, batchSize, initializer, lrEnd, lossTol, gradTol,
+                lowestLoss);
     }
 
     public int width() {
@@ -137,6 +152,10 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
             throw new IllegalArgumentException("optimizer " + optimizer + " needs the full batch: batch_size must be 0"
                     + " (or at least the " + data.count() + " points), got " + batchSize);
         }
+        if (lowestLoss && batchSize != 0 && batchSize < data.count()) {
+            throw new IllegalArgumentException("the lowest-loss checkpoint needs the full batch (an epoch's loss over"
+                    + " mini-batches is no one network's), got batch_size " + batchSize + " of " + data.count() + " points");
+        }
         long start = System.nanoTime();
         Network net = initialNetwork(data);
         MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
@@ -151,10 +170,13 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         int steps = objective.batchesPerEpoch();
         double limit = BLOW_UP * Math.max(Errors.of(net, data).mse(), meanSquare(data.values()));
         int next = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double[] best = null;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
             if (scheduled != null) {
                 scheduled.setLearningRate(schedule.rate(epoch));
             }
+            double[] before = lowestLoss ? net.parameterVector() : null;
             double weighted = 0;
             for (int s = 0; s < steps; s++) {
                 int rows = objective.nextBatch();
@@ -162,6 +184,10 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
             }
             double loss = weighted / data.count();
             history[epoch - 1] = loss;
+            if (lowestLoss && loss < bestLoss) {
+                bestLoss = loss;
+                best = before;
+            }
             if (!(loss <= limit)) {
                 String why = Double.isFinite(loss)
                         ? String.format(java.util.Locale.ROOT, "training loss blew up to %.3g at epoch %d, over %.0f x"
@@ -175,7 +201,7 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
             }
             String stop = lossTol != null && loss <= lossTol ? Fit.LOSS_TOL : opt.stopped();
             if (stop != null) {
-                Network stopped = net.copy();
+                Network stopped = reported(net, best);
                 double trainMse = Errors.of(stopped, data).mse();
                 double seconds = (System.nanoTime() - start) * 1e-9;
                 for (; next < epochs.size(); next++) {
@@ -184,7 +210,7 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
                 return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch, stop);
             }
             if (epoch == epochs.get(next)) {
-                Network snapshot = net.copy();
+                Network snapshot = reported(net, best);
                 double trainMse = Errors.of(snapshot, data).mse();
                 stages.add(checkpoint(epoch, snapshot, trainMse, (System.nanoTime() - start) * 1e-9));
                 next++;
@@ -199,6 +225,11 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
             }
         }
         return new Fit(stages, history);
+    }
+
+    /** What a checkpoint reports: the network trained so far, or with the lowest-loss rule the parameters of the best epoch. */
+    private Network reported(Network net, double[] best) {
+        return lowestLoss && best != null ? Network.of(net.dimension(), architecture, best) : net.copy();
     }
 
     private static double meanSquare(double[] y) {

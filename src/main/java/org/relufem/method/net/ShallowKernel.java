@@ -122,9 +122,7 @@ final class ShallowKernel {
             gradientB2 += g;
             backward(g, x, xi, w2, gb1, gw2);
         }
-        for (int k = 0; k < d; k++) {
-            System.arraycopy(gw1Rows[k], 0, gw1t, k * width, width);
-        }
+        copyInputGradient(gw1t);
         gb2[0] = gradientB2;
         return sum / rows;
     }
@@ -159,19 +157,28 @@ final class ShallowKernel {
                 gb1[j] += dz;
                 z[j] = dz;
             }
-            for (int k = 0; k < d; k++) {
-                double xk = x[xi + k];
-                double[] row = gw1Rows[k];
-                for (int j = 0; j < width; j++) {
-                    row[j] += xk * z[j];
-                }
+            addInputGradient(x, xi);
+        }
+        copyInputGradient(gw1t);
+        gb2[0] = gradientB2;
+        return sum / rows;
+    }
+
+    /** dW_1 += x_i dz^T for one point, dz in z. */
+    private void addInputGradient(double[] x, int xi) {
+        for (int k = 0; k < d; k++) {
+            double xk = x[xi + k];
+            double[] row = gw1Rows[k];
+            for (int j = 0; j < width; j++) {
+                row[j] += xk * z[j];
             }
         }
+    }
+
+    private void copyInputGradient(double[] gw1t) {
         for (int k = 0; k < d; k++) {
             System.arraycopy(gw1Rows[k], 0, gw1t, k * width, width);
         }
-        gb2[0] = gradientB2;
-        return sum / rows;
     }
 
     /** z = W_1 x_i + b_1 for one point. */
@@ -206,13 +213,7 @@ final class ShallowKernel {
             gb1[j] += dz;
             z[j] = dz;
         }
-        for (int k = 0; k < d; k++) {
-            double xk = x[xi + k];
-            double[] row = gw1Rows[k];
-            for (int j = 0; j < width; j++) {
-                row[j] += xk * z[j];
-            }
-        }
+        addInputGradient(x, xi);
     }
 
     /** {@link #forward} for points a (into h) and b (into hNext), any d. */

@@ -20,11 +20,16 @@ import org.relufem.method.net.Initializers;
  * @param lossTol the training loss that stops training early; null to train every epoch
  * @param gradTol the gradient norm, relative to the first epoch's, that stops a second-order
  *     optimiser; null for none
+ * @param lowestLoss whether checkpoints report the lowest-loss network so far ({@code checkpoint =
+ *     lowest_loss}) rather than the last ({@code last})
  */
-public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double lossTol, Double gradTol)
-        implements Serializable {
-    /** Today's training: torch init, constant lr, every epoch. */
-    public static final NetworkOptions DEFAULT = new NetworkOptions(Init.TORCH, null, null, null, null);
+public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double lossTol, Double gradTol,
+                             boolean lowestLoss) implements Serializable {
+    /** Today's training: torch init, constant lr, every epoch, the last network. */
+    public static final NetworkOptions DEFAULT = new NetworkOptions(Init.TORCH, null, null, null, null, false);
+    /** The values of {@code checkpoint}. */
+    static final String LAST = "last";
+    static final String LOWEST_LOSS = "lowest_loss";
 
     /** The initialisers, each named in specs and the {@code init} column by its lower-case name. */
     public enum Init {
@@ -86,6 +91,9 @@ public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double los
         }
         parameters.put("loss_tol", lossTol);
         parameters.put("grad_tol", gradTol);
+        if (lowestLoss) {
+            parameters.put("checkpoint", LOWEST_LOSS);
+        }
     }
 
     /** The options as spec settings, for messages: {@code init = he, loss_tol = 1.0E-6}. */
@@ -102,6 +110,9 @@ public record NetworkOptions(Init init, Double initStd, Double lrEnd, Double los
         }
         if (gradTol != null) {
             out.add("grad_tol = " + gradTol);
+        }
+        if (lowestLoss) {
+            out.add("checkpoint = " + LOWEST_LOSS);
         }
         return String.join(", ", out);
     }

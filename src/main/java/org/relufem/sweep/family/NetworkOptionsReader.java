@@ -65,6 +65,14 @@ final class NetworkOptionsReader {
         }
         List<Double> lossTols = m.positiveAxis("loss_tol", List.of());
         List<Double> gradTols = m.positiveAxis("grad_tol", List.of());
+        List<Boolean> rules = new ArrayList<>();
+        for (String rule : m.stringAxis("checkpoint", List.of(NetworkOptions.LAST))) {
+            if (!rule.equals(NetworkOptions.LAST) && !rule.equals(NetworkOptions.LOWEST_LOSS)) {
+                throw SpecReader.error(m.value("checkpoint"), "unknown checkpoint rule '" + rule + "' in "
+                        + m.name("checkpoint") + "; known rules: " + NetworkOptions.LAST + ", " + NetworkOptions.LOWEST_LOSS);
+            }
+            rules.add(rule.equals(NetworkOptions.LOWEST_LOSS));
+        }
         for (OptimizerKind o : optimizers) {
             if (!gradTols.isEmpty() && !o.hasGradientTolerance()) {
                 throw SpecReader.error(m.value("grad_tol"), m.name("grad_tol") + " stops a second-order optimiser"
@@ -93,7 +101,9 @@ final class NetworkOptionsReader {
                 for (Double lrEnd : orAbsent(lrEnds)) {
                     for (Double lossTol : orAbsent(lossTols)) {
                         for (Double gradTol : orAbsent(gradTols)) {
-                            out.add(new NetworkOptions(init, std, lrEnd, lossTol, gradTol));
+                            for (boolean lowest : rules) {
+                                out.add(new NetworkOptions(init, std, lrEnd, lossTol, gradTol, lowest));
+                            }
                         }
                     }
                 }

@@ -73,7 +73,8 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
     @Override
     public Approximator approximator(Trial trial) {
         NetTraining training = new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize,
-                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol(), options.gradTol());
+                options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol(), options.gradTol(),
+                options.lowestLoss());
         return lastStage() == 1 ? training : new Boosting(training, boostStages);
     }
 

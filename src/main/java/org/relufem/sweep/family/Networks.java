@@ -30,7 +30,7 @@ import org.relufem.sweep.TargetChoice;
  */
 public final class Networks implements MethodFamily {
     private static final Set<String> KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
-            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block", "boost_stages");
+            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block", "boost_stages", "checkpoint");
     /** The values of {@code block}. */
     static final String PLAIN = "plain";
     static final String RESIDUAL = "residual";
@@ -41,6 +41,8 @@ public final class Networks implements MethodFamily {
             n -> n.options().gradTol());
     static final Column BLOCK = Column.of("block", STRING, SETTING, NetworkParams.class,
             n -> n.architecture().residual() ? RESIDUAL : PLAIN);
+    static final Column CHECKPOINT_RULE = Column.of("checkpoint", STRING, SETTING, NetworkParams.class,
+            n -> n.options().lowestLoss() ? NetworkOptions.LOWEST_LOSS : NetworkOptions.LAST);
     static final Column ACTIVATION = Column.of("activation", STRING, SETTING, NetworkParams.class,
             n -> n.architecture().activation().label());
     static final Column OPTIMIZER = Column.of("optimizer", STRING, SETTING, NetworkParams.class,
@@ -205,6 +207,16 @@ public final class Networks implements MethodFamily {
                 }
             }
         }
+        if (options.stream().anyMatch(NetworkOptions::lowestLoss)) {
+            for (int b : batchSizes) {
+                if (b != 0 && b < smallest) {
+                    throw SpecReader.error(m.value("checkpoint"), m.name("checkpoint") + " = "
+                            + NetworkOptions.LOWEST_LOSS + " needs the full batch (an epoch's loss over mini-batches is"
+                            + " no one network's), but " + m.name("batch_size") + " = " + b + " is a mini-batch of "
+                            + smallest + " points");
+                }
+            }
+        }
         String sameBatch = axes.sameBatch(data.sizes(targets));
         if (sameBatch != null) {
             throw SpecReader.error(m.value("batch_size"), m.name("batch_size") + " = " + batchSizes + ": "
@@ -215,6 +227,6 @@ public final class Networks implements MethodFamily {
 
     @Override
     public List<Column> columns() {
-        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION, GRAD_TOL, BLOCK);
+        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION, GRAD_TOL, BLOCK, CHECKPOINT_RULE);
     }
 }

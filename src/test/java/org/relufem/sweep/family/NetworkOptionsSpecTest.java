@@ -79,7 +79,7 @@ class NetworkOptionsSpecTest {
         assertEquals(plain.trial(1).rowIds(), space("init = torch").trial(1).rowIds());
         TrialSpace normal = space("init = normal, init_std = [0.1, 0.5]");
         assertEquals(4, normal.size());
-        assertEquals(new NetworkOptions(NetworkOptions.Init.NORMAL, 0.5, null, null, null), options(normal.trial(1)));
+        assertEquals(new NetworkOptions(NetworkOptions.Init.NORMAL, 0.5, null, null, null, false), options(normal.trial(1)));
         assertNotEquals(normal.trial(0).rowIds(), normal.trial(1).rowIds());
     }
 
