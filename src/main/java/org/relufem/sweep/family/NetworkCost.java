@@ -80,9 +80,8 @@ final class NetworkCost {
     static double activationSeconds(Activation a) {
         return switch (a) {
             case RELU -> 0;
-            case LEAKY_RELU -> 3e-9;
-            case TANH -> 5e-9;
-            case ELU -> 12e-9;
+            case LEAKY_RELU -> 1e-9;
+            case TANH, ELU -> 5e-9;
             case SIN -> 23e-9;
             case GELU -> 28e-9;
             case SOFTPLUS -> 48e-9;
