@@ -73,9 +73,9 @@ final class NetworkCost {
 
     /**
      * What an activation adds to ReLU's pass per hidden unit and point (its value, its slope and,
-     * at depth 1, the fused kernel's point-by-point path), from one JMH run of
-     * ActivationStepBenchmark (2 -> 100 -> 1 and 2 -> 1000 -> 1, 1024 points, loaded machine):
-     * ReLU's whole step was 1.4-1.5 ns per unit and point.
+     * at depth 1, the fused kernel's point-by-point path), from JMH runs of
+     * ActivationStepBenchmark (2 -> 100 -> 1 and 2 -> 1000 -> 1, 1024 points, a loaded machine),
+     * each beside ReLU's whole step of 1.4-1.6 ns per unit and point.
      */
     static double activationSeconds(Activation a) {
         return switch (a) {
@@ -83,7 +83,7 @@ final class NetworkCost {
             case LEAKY_RELU -> 1e-9;
             case TANH, ELU -> 5e-9;
             case SIN -> 23e-9;
-            case GELU -> 28e-9;
+            case GELU -> 9e-9;
             case SOFTPLUS -> 48e-9;
         };
     }
