@@ -26,12 +26,11 @@ import org.relufem.sample.SampleSet;
  * <p>With a loss tolerance, training stops after the first epoch whose loss (as recorded in the
  * loss history) is at most {@code lossTol}; with a gradient tolerance, after the first epoch the
  * optimiser reports as its last ({@link Optimizer#stopped()}: a gradient norm at most
- * {@code gradTol} times the first epoch's, or no descent left). That checkpoint and every later one report the network of
- * that epoch, timed until then, and the fit's {@link Fit#stopEpoch()} and {@link Fit#stopReason()}
- * name the epoch and the rule.
-
+ * {@code gradTol} times the first epoch's, or no descent left). That checkpoint and every later
+ * one report the network of that epoch, timed until then, and the fit's {@link Fit#stopEpoch()}
+ * and {@link Fit#stopReason()} name the epoch and the rule.
  *
- * @param architecture hidden layers, their width and activation
+ * @param architecture the hidden layers: width, depth, activation and blocks
  * @param optimizer optimiser name, see {@link OptimizerKind}
  * @param lr learning rate (of epoch 1 under a schedule)
  * @param epochs checkpoint epoch counts, each >= 1

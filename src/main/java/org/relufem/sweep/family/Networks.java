@@ -23,14 +23,16 @@ import org.relufem.sweep.TargetChoice;
 
 /**
  * Trained networks, {@code relu_net} (the name from when every unit was a ReLU): shape
- * ({@code width}, {@code depth}, {@code activation}, {@code block}), optimiser and
+ * ({@code width}, {@code depth}, {@code activation}, {@code block}), boosting stages (checkpoints, like
+ * the epochs), optimiser and
  * learning rate, batch size, init seeds, the epoch checkpoints of one training run (one row each),
  * {@code keep_weights}, and the options of {@link NetworkOptionsReader} (init, lr schedule, early
  * stops). Any sampler.
  */
 public final class Networks implements MethodFamily {
     private static final Set<String> KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
-            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block", "boost_stages", "checkpoint");
+            "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block",
+            "boost_stages", "checkpoint");
     /** The values of {@code block}. */
     static final String PLAIN = "plain";
     static final String RESIDUAL = "residual";
