@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relufem.method.fem.GridInterpolation;
+import org.relufem.method.net.Activation;
+import org.relufem.method.net.Architecture;
 import org.relufem.metric.Errors;
 import org.relufem.sample.Sampler;
 import org.relufem.sample.Samplers;
@@ -126,5 +128,35 @@ class TrialRunnerTest {
             assertArrayEquals(separate.weights(), checkpoint.weights());
             assertArrayEquals(separate.lossCurve(), checkpoint.lossCurve());
         }
+    }
+
+    @Test
+    void aBoostedTrialGivesARowPerStageAndEpochWhoseFirstStageIsTheUnboostedTrial() {
+        Architecture shape = new Architecture(6, 1, Activation.TANH);
+        NetworkParams boosted = new NetworkParams(shape, "lm", 1e-3, 200, 1L, List.of(5, 20), List.of(1, 2), true,
+                NetworkOptions.DEFAULT);
+        NetworkParams single = new NetworkParams(shape, "lm", 1e-3, 200, 1L, List.of(5, 20), List.of(1), true,
+                NetworkOptions.DEFAULT);
+        TrainingData data = new TrainingData(Sampler.UNIFORM, null, 200, 5L);
+        Trial two = new Trial(0, "relu_net", "sin_pi", 1, data, 3, 500, boosted);
+        Trial one = new Trial(0, "relu_net", "sin_pi", 1, data, 3, 500, single);
+        assertEquals(one.canonical(), two.canonical(), "boosting stages are per row, like epochs");
+        List<ResultRow> rows = TrialRunner.run(two);
+        List<ResultRow> alone = TrialRunner.run(one);
+        assertEquals(4, rows.size());
+        assertEquals(List.of(1, 1, 2, 2), rows.stream().map(ResultRow::boostStage).toList());
+        assertEquals(List.of(5, 20, 5, 20), rows.stream().map(ResultRow::epochs).toList());
+        assertEquals(two.rowIds(), rows.stream().map(ResultRow::trialId).toList());
+        assertEquals(4, java.util.Set.copyOf(two.rowIds()).size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(alone.get(i).trialId(), rows.get(i).trialId());
+            assertEquals(alone.get(i).errors(), rows.get(i).errors(), "stage 1 is the unboosted network");
+            assertEquals(1, alone.get(i).boostStage());
+        }
+        ResultRow last = rows.get(3);
+        assertEquals("ok", last.status(), last.message());
+        assertEquals(2 * alone.get(1).params() + 1, last.params(), "both networks and the second's scale");
+        assertEquals(last.params().intValue(), last.weights().length);
+        assertTrue(last.errors().mse() < rows.get(1).errors().mse(), "stage 2 improves on stage 1");
     }
 }

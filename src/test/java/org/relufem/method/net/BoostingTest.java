@@ -56,4 +56,18 @@ class BoostingTest {
         assertEquals(a.degreesOfFreedom() + 1 + b.degreesOfFreedom(), p.length);
         assertEquals(0.25, p[(int) a.degreesOfFreedom()], 0.0);
     }
+
+    @Test
+    void aStageThatDidNotTrainEndsBoostingWithTheReasonOnEveryLaterRow() {
+        List<Fit> rounds = new Boosting(stage(), List.of(1, 2, 3)).fitRounds(TRAIN, 1e-9); // out of time at once
+        assertEquals(3, rounds.size());
+        assertEquals(Stage.Status.FAILED, rounds.get(0).stages().get(1).status());
+        for (Fit later : rounds.subList(1, 3)) {
+            assertEquals(2, later.stages().size());
+            for (Stage s : later.stages()) {
+                assertEquals(Stage.Status.FAILED, s.status());
+                assertTrue(s.message().startsWith("boosting stage 1 did not train: time budget"), s.message());
+            }
+        }
+    }
 }
