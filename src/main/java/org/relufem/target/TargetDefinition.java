@@ -277,6 +277,8 @@ public sealed interface TargetDefinition extends Serializable {
 
                 @Override
                 public double value(double[] x, int offset) {
+                    // Unreachable from a valid spec: samplers and the max-norm search that need values between
+                    // the rows are refused or skipped for data targets; this guards any other caller.
                     throw new UnsupportedOperationException("target " + name + " is the data of " + data.file()
                             + ": it has values only at its rows");
                 }

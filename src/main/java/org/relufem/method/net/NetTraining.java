@@ -170,12 +170,16 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         double limit = BLOW_UP * Math.max(Errors.of(net, data).mse(), meanSquare(data.values()));
         int next = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
+        // the parameters at the start of this epoch and of the best one so far, swapped, not reallocated
+        double[] before = lowestLoss ? new double[(int) net.degreesOfFreedom()] : null;
         double[] best = null;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
             if (scheduled != null) {
                 scheduled.setLearningRate(schedule.rate(epoch));
             }
-            double[] before = lowestLoss ? net.parameterVector() : null;
+            if (lowestLoss) {
+                net.copyParameters(before);
+            }
             double weighted = 0;
             for (int s = 0; s < steps; s++) {
                 int rows = objective.nextBatch();
@@ -185,7 +189,9 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
             history[epoch - 1] = loss;
             if (lowestLoss && loss < bestLoss) {
                 bestLoss = loss;
+                double[] previousBest = best == null ? new double[before.length] : best;
                 best = before;
+                before = previousBest;
             }
             if (!(loss <= limit)) {
                 String why = Double.isFinite(loss)

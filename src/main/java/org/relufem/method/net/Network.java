@@ -113,6 +113,12 @@ public final class Network implements Approximant {
     @Override
     public double[] parameterVector() {
         double[] out = new double[(int) degreesOfFreedom()];
+        copyParameters(out);
+        return out;
+    }
+
+    /** {@link #parameterVector()} into {@code out}, without allocating. */
+    void copyParameters(double[] out) {
         int at = 0;
         for (int l = 0; l <= depth; l++) {
             int in = fanIn(l);
@@ -126,7 +132,6 @@ public final class Network implements Approximant {
             System.arraycopy(biases[l].data, 0, out, at, fanOut);
             at += fanOut;
         }
-        return out;
     }
 
     public int width() {
