@@ -52,8 +52,11 @@ public record Column(String name, Type type, boolean nullable, Role role, Functi
         return new Column(name, type, true, role, value);
     }
 
-    /** A nullable column filled from the parameters of one family ({@code owner}), null on other methods' rows. */
-    public static <P extends MethodParams> Column of(String name, Type type, Role role, Class<P> owner,
+    /**
+     * A nullable column filled from the parameters of the families whose {@link MethodParams} are
+     * {@code owner}s (one family's record, or an interface several implement), null on other rows.
+     */
+    public static <P> Column of(String name, Type type, Role role, Class<P> owner,
                                                      Function<P, Object> value) {
         return optional(name, type, role, r -> owner.isInstance(r.trial().params())
                 ? value.apply(owner.cast(r.trial().params())) : null);

@@ -186,6 +186,13 @@ class MalformedInputTest {
                 with("optimizer = adam, lr = 1e-3, batch_size = 0", "optimizer = [adam, lbfgs], lr = 1e-3, batch_size = 4"));
         spec("sobol takes no seeds", 7, "unknown key 'seeds'", with("sampler = grid, grid_n = 5", "sampler = sobol, points = 9, seeds = 1"));
         spec("p1 on scattered points", 5, "method p1 cannot use sampler = uniform", with("sampler = grid, grid_n = 4", "sampler = uniform, points = 9"));
+        spec("lagrange grid not split by its degree", 5,
+                "methods[0].data.grid_n = 4 does not split into cells of degree 2: lagrange needs grid_n - 1 divisible by the degree (3 or 5)",
+                with("method = p1, data { sampler = grid, grid_n = 4 }", "method = lagrange, data { sampler = grid, grid_n = 4 }"));
+        spec("lagrange degree over the cap", 5, "methods[0].degree must be <= 8, got 9",
+                with("method = p1, data { sampler = grid, grid_n = 4 }", "method = lagrange, data { sampler = grid, grid_n = 10 }, degree = 9"));
+        spec("lagrange on scattered points", 5, "method lagrange cannot use sampler = uniform",
+                with("method = p1, data { sampler = grid, grid_n = 4 }", "method = lagrange, data { sampler = uniform, points = 9 }"));
         spec("q1 on scattered points", 5, "method q1 cannot use sampler = uniform", with("method = p1, data { sampler = grid, grid_n = 4 }", "method = q1, data { sampler = uniform, points = 9 }"));
 
         // network options (issue 7): init, init_std, lr_end, loss_tol

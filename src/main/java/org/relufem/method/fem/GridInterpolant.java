@@ -51,12 +51,12 @@ abstract class GridInterpolant implements Approximant {
 
     @Override
     public double value(double[] x, int offset) {
-        return valueWith(x, offset, new double[d], new int[d]);
+        return valueWith(x, offset, new double[scratchLength()], new int[d]);
     }
 
     @Override
     public void values(double[] points, int count, double[] out) {
-        double[] xi = new double[d];
+        double[] xi = new double[scratchLength()];
         int[] order = new int[d];
         for (int i = 0; i < count; i++) {
             out[i] = valueWith(points, i * d, xi, order);
@@ -83,6 +83,33 @@ abstract class GridInterpolant implements Approximant {
         return base;
     }
 
-    /** The value at one point, with caller-owned scratch arrays of length d. */
+    /**
+     * Locates the point in a grid of cells {@code k} nodes wide (k divides n - 1): writes its local
+     * coordinates in node spacings, in [0, k], into {@code u} and returns the node index of the
+     * cell's lowest corner. With k = 1 these are {@link #locate}'s cells.
+     */
+    final int locate(double[] x, int offset, double[] u, int k) {
+        int last = (n - 1) / k - 1;
+        int base = 0;
+        for (int axis = 0; axis < d; axis++) {
+            double t = (x[offset + axis] - lower[axis]) * inverseSpacing[axis];
+            int cell = (int) (t / k);
+            if (cell < 0) {
+                cell = 0;
+            } else if (cell > last) {
+                cell = last;
+            }
+            u[axis] = Math.min(k, Math.max(0.0, t - cell * k));
+            base += cell * k * stride[axis];
+        }
+        return base;
+    }
+
+    /** The length of the {@code xi} scratch {@link #valueWith} takes: d unless a subclass needs more. */
+    int scratchLength() {
+        return d;
+    }
+
+    /** The value at one point, with caller-owned scratch arrays of length {@link #scratchLength()} and d. */
     abstract double valueWith(double[] x, int offset, double[] xi, int[] order);
 }

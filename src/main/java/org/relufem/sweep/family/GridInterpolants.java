@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import org.relufem.method.Approximator;
 import org.relufem.method.fem.GridInterpolation;
+import org.relufem.method.fem.Lagrange;
 import org.relufem.method.fem.ReluFem;
 import org.relufem.sample.Sampler;
+import org.relufem.sweep.Axis;
+import org.relufem.sweep.AxisValues;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.DataSpec;
 import org.relufem.sweep.SpecReader;
@@ -14,8 +17,9 @@ import org.relufem.sweep.TargetChoice;
 import org.relufem.sweep.Trial;
 
 /**
- * Interpolants of grid data: {@code p1}, {@code q1}, the piecewise-constant {@code nearest} and the
- * exact ReLU-FEM network {@code relu_fem}. No own keys.
+ * Interpolants of grid data: {@code p1}, {@code q1}, the tensor-product Lagrange elements
+ * {@code lagrange} of any {@code degree} (an axis, default 2; (grid_n - 1) divisible by it), the
+ * piecewise-constant {@code nearest} and the exact ReLU-FEM network {@code relu_fem}.
  */
 public final class GridInterpolants implements MethodFamily {
     /** Building ReLU-FEM's dense network, per parameter. */
@@ -23,21 +27,33 @@ public final class GridInterpolants implements MethodFamily {
     /** The dense ReLU-FEM network's batched forward pass per point per parameter (0.5 ns measured at n = 33). */
     static final double DENSE_FORWARD_SECONDS_PER_PARAMETER = 0.5e-9;
 
+    /**
+     * A Q_k point's tensor sum beyond the 2^d corners {@code CostModel} charges, per term: 1.6-2.4 ns
+     * per point for Q2 in 2-D (9 terms), from {@code InterpolationBenchmark}.
+     */
+    static final double LAGRANGE_SECONDS_PER_TERM = 2e-9;
+
     /** The methods, each named in specs by its lower-case name. */
     enum Kind {
         P1,
         Q1,
+        LAGRANGE,
         NEAREST,
         RELU_FEM
     }
 
-    /** A grid interpolant's parameters: which one. */
-    public record Params(Kind kind) implements MethodParams {
+    /**
+     * A grid interpolant's parameters: which one.
+     *
+     * @param degree the element's degree per variable ({@code lagrange}), else null
+     */
+    public record Params(Kind kind, Integer degree) implements MethodParams, MethodParams.Graded {
         @Override
         public Approximator approximator(Trial trial) {
             return switch (kind) {
                 case P1 -> GridInterpolation.P1;
                 case Q1 -> GridInterpolation.Q1;
+                case LAGRANGE -> new Lagrange(degree);
                 case NEAREST -> GridInterpolation.NEAREST;
                 case RELU_FEM -> new ReluFem();
             };
@@ -45,12 +61,22 @@ public final class GridInterpolants implements MethodFamily {
 
         @Override
         public void addTo(Map<String, Object> parameters) {
+            parameters.put("degree", degree);
         }
 
-        /** Nodal interpolants cost only their evaluation (CostModel's); ReLU-FEM builds and runs a dense net. */
+        /**
+         * Nodal interpolants cost their evaluation (CostModel's), Q_k its (k+1)^d-term sums beyond
+         * that; ReLU-FEM builds and runs a dense net.
+         */
         @Override
         public double fitSeconds(Trial trial) {
-            return kind == Kind.RELU_FEM ? reluFemSeconds(trial) : 0;
+            return switch (kind) {
+                case RELU_FEM -> reluFemSeconds(trial);
+                case LAGRANGE -> (trial.testPoints() + CostModel.searchEvaluations(trial))
+                        * Math.max(0, Math.pow(degree + 1, trial.dim()) - Math.pow(2, trial.dim()))
+                        * LAGRANGE_SECONDS_PER_TERM;
+                default -> 0;
+            };
         }
 
         @Override
@@ -71,12 +97,42 @@ public final class GridInterpolants implements MethodFamily {
 
     @Override
     public Set<String> keys(String method) {
-        return Set.of();
+        return MethodFamily.kind(Kind.class, method) == Kind.LAGRANGE ? Set.of("degree") : Set.of();
     }
 
     @Override
     public MethodAxes read(String method, SpecReader block, DataSpec data, List<TargetChoice> targets) {
-        return new MethodAxes.None(new Params(MethodFamily.kind(Kind.class, method)));
+        Kind kind = MethodFamily.kind(Kind.class, method);
+        if (kind != Kind.LAGRANGE) {
+            return new MethodAxes.None(new Params(kind, null));
+        }
+        List<Integer> degrees = block.intAxis("degree", 1, Lagrange.MAX_DEGREE, List.of(2));
+        SpecReader d = SpecReader.of(block.value("data"), block.name("data"));
+        for (int degree : degrees) {
+            for (int n : data.gridN()) {
+                if (!new Lagrange(degree).fits(n)) {
+                    int below = (n - 1) / degree * degree + 1;
+                    int above = below + degree;
+                    throw SpecReader.error(d.value("grid_n"), d.name("grid_n") + " = " + n + " does not split into"
+                            + " cells of degree " + degree + ": lagrange needs grid_n - 1 divisible by the degree ("
+                            + (below > degree ? below + " or " + above : String.valueOf(above)) + ")");
+                }
+            }
+        }
+        return new LagrangeAxes(new Axis<>("degree", degrees));
+    }
+
+    /** lagrange's own axis: the element's degree. */
+    private record LagrangeAxes(Axis<Integer> degrees) implements MethodAxes {
+        @Override
+        public List<Axis<?>> axes() {
+            return List.of(degrees);
+        }
+
+        @Override
+        public MethodParams params(AxisValues values, int trainPoints) {
+            return new Params(Kind.LAGRANGE, values.get(degrees));
+        }
     }
 
     /**

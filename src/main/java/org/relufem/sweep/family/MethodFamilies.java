@@ -1,6 +1,7 @@
 package org.relufem.sweep.family;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.relufem.sweep.Column;
 
 /** The method families, registered here and nowhere else; a method name belongs to exactly one. */
@@ -10,6 +11,10 @@ public final class MethodFamilies {
             new ScatteredElements(),
             new Networks(),
             new Polynomials());
+
+    /** The {@code degree} column of every family whose parameters have one. */
+    static final Column DEGREE = Column.of("degree", Column.Type.INT, Column.Role.SETTING, MethodParams.Graded.class,
+            MethodParams.Graded::degree);
 
     private MethodFamilies() {
     }
@@ -24,8 +29,8 @@ public final class MethodFamilies {
         return FAMILIES.stream().flatMap(f -> f.methods().stream()).sorted().toList();
     }
 
-    /** Every family's result columns, in registration order. */
+    /** The columns several families fill ({@code degree}), then every family's own, in registration order. */
     public static List<Column> columns() {
-        return FAMILIES.stream().flatMap(f -> f.columns().stream()).toList();
+        return Stream.concat(Stream.of(DEGREE), FAMILIES.stream().flatMap(f -> f.columns().stream())).toList();
     }
 }

@@ -50,6 +50,16 @@ public sealed interface MethodParams extends Serializable
         return false;
     }
 
+    /**
+     * The parameters of a method with a polynomial degree (a Legendre expansion's order, an
+     * element's degree per variable): the {@code degree} column, which {@link MethodFamilies} owns
+     * for them all.
+     */
+    interface Graded {
+        /** The degree, or null where the family's method has none. */
+        Integer degree();
+    }
+
     /** Nodes per axis of the grid the method works on when its data has none ({@code grid_n}); else null. */
     default Integer gridN() {
         return null;

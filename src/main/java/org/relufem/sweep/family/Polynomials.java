@@ -39,7 +39,6 @@ public final class Polynomials implements MethodFamily {
     /** The norm estimate NormOps_DDRM.normP2 (an SVD): 1.1-1.6 ns per m N min(m, N). */
     static final double CS_NORM_SECONDS = 1.5e-9;
 
-    static final Column DEGREE = Column.of("degree", Column.Type.INT, Column.Role.SETTING, Params.class, Params::degree);
     static final Column INDEX_SET = Column.of("index_set", Column.Type.STRING, Column.Role.SETTING, Params.class,
             p -> p.indexSet().label());
 
@@ -55,7 +54,7 @@ public final class Polynomials implements MethodFamily {
      * @param degree the order of the index set
      * @param indexSet total degree or hyperbolic cross
      */
-    public record Params(Kind kind, int degree, IndexSet.Kind indexSet) implements MethodParams {
+    public record Params(Kind kind, Integer degree, IndexSet.Kind indexSet) implements MethodParams, MethodParams.Graded {
         @Override
         public Approximator approximator(Trial trial) {
             IndexSet set = IndexSet.of(indexSet, trial.dim(), degree);
@@ -155,7 +154,7 @@ public final class Polynomials implements MethodFamily {
 
     @Override
     public List<Column> columns() {
-        return List.of(DEGREE, INDEX_SET);
+        return List.of(INDEX_SET);
     }
 
     /**

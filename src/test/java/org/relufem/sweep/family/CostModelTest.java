@@ -32,7 +32,8 @@ class CostModelTest {
         Sampler s = Sampler.of(sampler);
         MethodParams params = method.equals("p1_scattered")
                 ? new ScatteredElements.Params(ScatteredElements.Kind.P1_SCATTERED, null)
-                : new GridInterpolants.Params(MethodFamily.kind(GridInterpolants.Kind.class, method));
+                : new GridInterpolants.Params(MethodFamily.kind(GridInterpolants.Kind.class, method),
+                        method.equals("lagrange") ? 3 : null);
         return new Trial(0, method, "oscillatory", dim, new TrainingData(s, s == Sampler.GRID ? gridN : null, points,
                 s == Sampler.UNIFORM ? 0L : null), 0, 1000, params);
     }
@@ -61,6 +62,7 @@ class CostModelTest {
     void everyMethodAndOptimizerCostsSomethingFinite() {
         List<Trial> trials = new java.util.ArrayList<>(List.of(
                 interpolant("p1", "grid", 2, 33, 33 * 33), interpolant("q1", "grid", 3, 9, 729),
+                interpolant("lagrange", "grid", 3, 10, 1000),
                 interpolant("relu_fem", "grid", 1, 33, 33), interpolant("relu_fem", "grid", 2, 33, 33 * 33),
                 interpolant("p1_scattered", "uniform", 2, 0, 2000), interpolant("p1_scattered", "sobol", 2, 0, 50),
                 poly("poly_lsq", 2, 500, 8, "total_degree"), poly("poly_cs", 8, 100, 6, "hyperbolic_cross"),
