@@ -11,6 +11,11 @@ public enum Sampler {
     UNIFORM,
     /** The first points of the Sobol sequence, scaled to the box; no seed. */
     SOBOL,
+    /**
+     * Random points from the optimal density of the block's polynomial space, the inverse
+     * Christoffel function (Cohen &amp; Migliorati 2017), from a seed; fitted by weighted least squares.
+     */
+    CHRISTOFFEL,
     /** The training rows of a data target's file ({@link DataSplit}): all of them, or a seeded subsample. */
     FILE;
 

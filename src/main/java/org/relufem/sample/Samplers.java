@@ -45,6 +45,11 @@ public final class Samplers {
         return new SampleSet(d, points, evaluate(target, points), null);
     }
 
+    /** The target at {@code points} (row-major, in its box), as scattered data. */
+    public static SampleSet at(Target target, double[] points) {
+        return new SampleSet(target.dimension(), points, evaluate(target, points), null);
+    }
+
     /** The test set: {@code count} uniform random points from the test stream of {@code testSeed}. */
     public static SampleSet test(Target target, int count, long testSeed) {
         return uniform(target, count, RandomStreams.of(testSeed, RandomStreams.TEST));

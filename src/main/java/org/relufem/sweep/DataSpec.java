@@ -11,8 +11,10 @@ import org.relufem.target.TargetDefinition;
  * The training data of a method block: its sampler and the axes that sampler takes.
  *
  * @param gridN nodes per axis (grid), else empty
- * @param points sample counts (uniform, sobol, file), else empty; for a file, [0] stands for all its training rows
- * @param seeds training-point seeds (uniform, a file's subsamples), else empty (a Sobol sequence has no seed)
+ * @param points sample counts (uniform, christoffel, sobol, file), else empty; for a file, [0] stands for all its
+ *     training rows
+ * @param seeds training-point seeds (uniform, christoffel, a file's subsamples), else empty (a Sobol sequence has
+ *     no seed)
  */
 public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds)
         implements Serializable {
@@ -47,7 +49,7 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
         return switch (sampler) {
             case GRID -> List.of(new Axis<>(GRID_N, gridN));
             case SOBOL -> List.of(new Axis<>(POINTS, points));
-            case UNIFORM -> List.of(new Axis<>(POINTS, points), new Axis<>(SEEDS, seeds));
+            case UNIFORM, CHRISTOFFEL -> List.of(new Axis<>(POINTS, points), new Axis<>(SEEDS, seeds));
             case FILE -> allRows() ? List.of() : List.of(new Axis<>(POINTS, points), new Axis<>(SEEDS, seeds));
         };
     }
@@ -60,7 +62,8 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
                 yield new TrainingData(sampler, n, (int) Math.pow(n, target.dim()), null);
             }
             case SOBOL -> new TrainingData(sampler, null, (Integer) values.get(POINTS), null);
-            case UNIFORM -> new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
+            case UNIFORM, CHRISTOFFEL -> new TrainingData(sampler, null, (Integer) values.get(POINTS),
+                    (Long) values.get(SEEDS));
             case FILE -> allRows() ? new TrainingData(sampler, null, trainingRows(target), null)
                     : new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
         };
@@ -93,7 +96,7 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
                             + seeds.get(0), "points = " + p)));
                 }
             }
-            case UNIFORM -> {
+            case UNIFORM, CHRISTOFFEL -> {
                 if (!seeds.isEmpty()) {
                     points.forEach(p -> out.add(new Size(p, "points = " + p + ", seeds = " + seeds.get(0),
                             "points = " + p)));

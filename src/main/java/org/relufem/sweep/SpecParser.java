@@ -182,7 +182,7 @@ public final class SpecParser {
                 d.onlyKeys(Set.of("sampler", "points"));
                 yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null), List.of());
             }
-            case UNIFORM -> {
+            case UNIFORM, CHRISTOFFEL -> {
                 d.onlyKeys(Set.of("sampler", "points", "seeds"));
                 yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null),
                         d.longAxis("seeds", 0, List.of(0L)));

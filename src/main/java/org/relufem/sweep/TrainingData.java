@@ -2,7 +2,10 @@ package org.relufem.sweep;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.relufem.method.poly.ChristoffelSampling;
+import org.relufem.method.poly.IndexSet;
 import org.relufem.sample.DataSplit;
+import org.relufem.sample.RandomStreams;
 import org.relufem.sample.SampleSet;
 import org.relufem.sample.Sampler;
 import org.relufem.sample.Samplers;
@@ -18,11 +21,17 @@ import org.relufem.target.TargetDefinition;
  */
 public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed) implements Serializable {
 
-    /** The training points and the target's values at them; {@code target} is {@code definition}'s. */
-    public SampleSet draw(TargetDefinition definition, Target target) {
+    /**
+     * The training points and the target's values at them; {@code target} is {@code definition}'s.
+     *
+     * @param space the polynomial space whose optimal density {@code christoffel} samples, else ignored
+     */
+    public SampleSet draw(TargetDefinition definition, Target target, IndexSet space) {
         return switch (sampler) {
             case GRID -> Samplers.grid(target, gridN);
             case UNIFORM -> Samplers.uniform(target, points, seed);
+            case CHRISTOFFEL -> Samplers.at(target, ChristoffelSampling.points(target.domain(), space, points,
+                    RandomStreams.of(seed, RandomStreams.TRAIN)));
             case SOBOL -> Samplers.sobol(target, points);
             case FILE -> DataSplit.training((TargetDefinition.OfData) definition, points, seed);
         };

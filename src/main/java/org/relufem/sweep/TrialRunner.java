@@ -41,7 +41,7 @@ public final class TrialRunner {
         List<Checkpoint> checkpoints = trial.checkpoints();
         try {
             Target target = trial.targetDefinition().create();
-            SampleSet train = trial.data().draw(trial.targetDefinition(), target);
+            SampleSet train = trial.data().draw(trial.targetDefinition(), target, trial.params().samplingSpace(trial.dim()));
             SampleSet test = trial.targetDefinition() instanceof TargetDefinition.OfData data ? DataSplit.test(data)
                     : Samplers.test(target, trial.testPoints(), trial.testSeed());
             List<Fit> rounds = trial.params().approximator(trial).fitRounds(train, budgetSeconds);

@@ -63,6 +63,41 @@ class PolynomialTrialsTest {
         assertTrue(sobol.errors().rmse() < 10 * rmse[1], sobol.errors().rmse() + " vs uniform " + rmse[1]);
     }
 
+    /**
+     * {@code sampler = christoffel} from a spec: the points are the optimal density's for the
+     * trial's own space, seeded like uniform ones, and the weighted fit on 2 N ln N of them is as
+     * good as the unweighted one on five times as many uniform points.
+     */
+    @Test
+    void christoffelSamplesTheTrialsSpaceAndFitsByWeightedLeastSquares() {
+        TrialSpace space = new TrialSpace(SpecParser.parse("""
+                sweep = optimal
+                targets = [ { name = product_peak, dim = 2 } ]
+                test { points = 4000 }
+                methods = [
+                  { method = poly_lsq, data { sampler = christoffel, points = 1540, seeds = [0, 1, 2] }, degree = 16 }
+                  { method = poly_lsq, data { sampler = uniform, points = 7700 }, degree = 16 }
+                ]
+                """, "optimal.conf"));
+        assertEquals(4, space.size());
+        ResultRow uniform = TrialRunner.run(space.trial(3)).get(0);
+        assertEquals("ok", uniform.status(), uniform.message());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            Trial t = space.trial(i);
+            assertEquals("christoffel", t.data().sampler().label());
+            assertEquals(Long.valueOf(i), t.data().seed());
+            ResultRow r = TrialRunner.run(t).get(0);
+            assertEquals("ok", r.status(), r.message());
+            assertEquals(153L, r.params());
+            assertTrue(r.errors().rmse() < 1.2 * uniform.errors().rmse(), r.errors().rmse() + " vs uniform on 5x the "
+                    + "points " + uniform.errors().rmse());
+            assertEquals(r.errors(), TrialRunner.run(t).get(0).errors(), "same seed, same numbers");
+            ids.add(r.trialId());
+        }
+        assertEquals(3, ids.size());
+    }
+
     @Test
     void badPolynomialKeysAreRefusedWithTheKeyNamed() {
         BadInputException unknown = assertThrows(BadInputException.class, () -> SpecParser.parse(

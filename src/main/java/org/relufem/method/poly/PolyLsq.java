@@ -18,12 +18,15 @@ import org.relufem.target.Box;
  * <p>Accuracy needs m well above N for random points: uniform samples give a stable fit once m
  * exceeds K(N) log N with K(N) = sum_nu ||phi_nu||_inf^2 (Cohen, Davenport &amp; Leviatan, Found.
  * Comput. Math. 13, 2013; Adcock &amp; Dexter 2021, section 4). The method does not enforce that:
- * sweeps over m are how one sees it.
+ * sweeps over m are how one sees it. With {@code christoffelWeights} it solves the weighted problem
+ * min_c sum_i w(x_i) (sum_nu c_nu phi_nu(x_i) - y_i)^2, w = N / sum_nu phi_nu^2, which goes with
+ * points from {@link ChristoffelSampling}: stable from m of order N log N.
  *
  * @param domain the box the basis is orthonormal on: the target's domain
  * @param indexSet the polynomial space
+ * @param christoffelWeights whether each row is weighted by w(x_i) (rows scaled by its square root)
  */
-public record PolyLsq(Box domain, IndexSet indexSet) implements Approximator {
+public record PolyLsq(Box domain, IndexSet indexSet, boolean christoffelWeights) implements Approximator {
     /**
      * Smallest accepted ratio min |R_jj| / max |R_jj| of the QR factor: below it the points do not
      * determine a polynomial of the space (repeated points, or a grid with fewer nodes per axis
@@ -36,6 +39,11 @@ public record PolyLsq(Box domain, IndexSet indexSet) implements Approximator {
 
     public PolyLsq {
         new LegendreBasis(domain, indexSet); // validates the dimensions
+    }
+
+    /** Unweighted least squares. */
+    public PolyLsq(Box domain, IndexSet indexSet) {
+        this(domain, indexSet, false);
     }
 
     /**
@@ -56,6 +64,18 @@ public record PolyLsq(Box domain, IndexSet indexSet) implements Approximator {
                     + indexSet + " but only " + m + " points (use more points, a lower degree, or poly_cs)");
         }
         DMatrixRMaj a = basis.designMatrix(data.points(), m, 1);
+        double[] values = data.values();
+        if (christoffelWeights) {
+            double[] w = ChristoffelSampling.weights(a.data, m, n);
+            values = values.clone();
+            for (int i = 0; i < m; i++) {
+                double s = Math.sqrt(w[i]);
+                values[i] *= s;
+                for (int j = 0; j < n; j++) {
+                    a.data[i * n + j] *= s;
+                }
+            }
+        }
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(m, n);
         if (!solver.setA(a)) {
             throw new IllegalArgumentException(NAME + ": QR decomposition of the " + m + " x " + n + " design matrix failed");
@@ -67,7 +87,7 @@ public record PolyLsq(Box domain, IndexSet indexSet) implements Approximator {
                             + " repeated points, or a grid with too few nodes per axis for the degree",
                     NAME, m, indexSet, ratio, RANK_TOLERANCE));
         }
-        DMatrixRMaj y = DMatrixRMaj.wrap(m, 1, data.values());
+        DMatrixRMaj y = DMatrixRMaj.wrap(m, 1, values);
         DMatrixRMaj c = new DMatrixRMaj(n, 1);
         solver.solve(y, c);
         return new LegendreExpansion(basis, c.data);

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.relufem.method.Approximator;
+import org.relufem.method.poly.IndexSet;
 import org.relufem.sweep.Checkpoint;
 import org.relufem.sweep.Trial;
 
@@ -58,6 +59,14 @@ public sealed interface MethodParams extends Serializable
     interface Graded {
         /** The degree, or null where the family's method has none. */
         Integer degree();
+    }
+
+    /**
+     * The polynomial space in {@code dim} dimensions whose optimal density the {@code christoffel}
+     * sampler draws this trial's points from, or null for a method that takes no such points.
+     */
+    default IndexSet samplingSpace(int dim) {
+        return null;
     }
 
     /** Nodes per axis of the grid the method works on when its data has none ({@code grid_n}); else null. */

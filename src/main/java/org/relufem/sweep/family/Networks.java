@@ -8,6 +8,7 @@ import static org.relufem.sweep.Column.Type.LONG;
 import static org.relufem.sweep.Column.Type.STRING;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.relufem.method.net.Activation;
@@ -143,9 +144,10 @@ public final class Networks implements MethodFamily {
         return List.of("relu_net");
     }
 
+    /** Every sampler but {@code christoffel}, whose density belongs to a polynomial space. */
     @Override
     public Set<Sampler> samplers(String method) {
-        return Set.of(Sampler.values());
+        return EnumSet.complementOf(EnumSet.of(Sampler.CHRISTOFFEL));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.relufem.sweep.family;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +61,15 @@ public final class Polynomials implements MethodFamily {
             IndexSet set = IndexSet.of(indexSet, trial.dim(), degree);
             var domain = trial.domain();
             return switch (kind) {
-                case POLY_LSQ -> new PolyLsq(domain, set);
+                case POLY_LSQ -> new PolyLsq(domain, set, trial.data().sampler() == Sampler.CHRISTOFFEL);
                 case POLY_CS -> new PolyCs(domain, set);
             };
+        }
+
+        /** The index set itself: {@code christoffel} samples the space the method fits in. */
+        @Override
+        public IndexSet samplingSpace(int dim) {
+            return IndexSet.of(indexSet, dim, degree);
         }
 
         @Override
@@ -116,9 +123,11 @@ public final class Polynomials implements MethodFamily {
         return MethodFamily.names(Kind.values());
     }
 
+    /** Any sampler; {@code christoffel} for poly_lsq, whose weighted least squares goes with it. */
     @Override
     public Set<Sampler> samplers(String method) {
-        return Set.of(Sampler.values());
+        return MethodFamily.kind(Kind.class, method) == Kind.POLY_LSQ ? EnumSet.allOf(Sampler.class)
+                : EnumSet.complementOf(EnumSet.of(Sampler.CHRISTOFFEL));
     }
 
     @Override
