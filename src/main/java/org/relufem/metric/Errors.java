@@ -6,12 +6,21 @@ import org.relufem.target.PointFunction;
 /**
  * Errors of an approximation g against the truth f over a test set of m points.
  *
- * @param mse (1/m) sum (f - g)^2
- * @param rmse sqrt(mse)
+ * @param mse (1/m) sum (f - g)^2: on random test points, the Monte-Carlo estimate of the squared L2
+ *     error against the uniform probability measure of the box
+ * @param rmse sqrt(mse): that absolute L2 error
  * @param relL2 ||f - g||_2 / ||f||_2 over the test points (infinite when f vanishes on all of them)
  * @param maxAbsErr max |f - g|, a lower bound for the sup-norm error
+ * @param mseStderr the standard error of {@code mse} as an estimate over random points: s / sqrt(m),
+ *     s the sample standard deviation of the squared errors (NaN for m = 1); the MSEs of two methods
+ *     on one test set whose difference is a few of it apart are not told apart by that set
  */
-public record Errors(double mse, double rmse, double relL2, double maxAbsErr) {
+public record Errors(double mse, double rmse, double relL2, double maxAbsErr, double mseStderr) {
+
+    /** Errors without a standard error (NaN). */
+    public Errors(double mse, double rmse, double relL2, double maxAbsErr) {
+        this(mse, rmse, relL2, maxAbsErr, Double.NaN);
+    }
 
     /**
      * Compares {@code predicted} with {@code truth}, element by element.
@@ -36,8 +45,17 @@ public record Errors(double mse, double rmse, double relL2, double maxAbsErr) {
                 max = a;
             }
         }
-        double mse = squared / truth.length;
-        return new Errors(mse, Math.sqrt(mse), Math.sqrt(squared / norm), max);
+        int m = truth.length;
+        double mse = squared / m;
+        // Second pass for the spread of the squared errors about their mean (no cancellation).
+        double spread = 0;
+        for (int i = 0; i < m; i++) {
+            double e = truth[i] - predicted[i];
+            double r = e * e - mse;
+            spread += r * r;
+        }
+        double stderr = m > 1 ? Math.sqrt(spread / (m - 1) / m) : Double.NaN;
+        return new Errors(mse, Math.sqrt(mse), Math.sqrt(squared / norm), max, stderr);
     }
 
     /** The errors of {@code g} on the points and values of {@code test}. */

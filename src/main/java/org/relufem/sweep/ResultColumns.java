@@ -67,7 +67,9 @@ public final class ResultColumns {
                     r -> r.search() == null ? null : r.search().location()),
             Column.optional("stop_epoch", INT, MEASUREMENT, ResultRow::stopEpoch),
             Column.optional("stop_reason", STRING, MEASUREMENT, ResultRow::stopReason),
-            Column.optional("boost_stage", INT, CHECKPOINT, ResultRow::boostStage));
+            Column.optional("boost_stage", INT, CHECKPOINT, ResultRow::boostStage),
+            Column.optional("mse_stderr", DOUBLE, MEASUREMENT, r -> r.errors() == null
+                    || Double.isNaN(r.errors().mseStderr()) ? null : r.errors().mseStderr()));
 
     /** Where relufem 0.1 put each column, by name: the common ones and the families' of that version. */
     private static final List<String> ORDER_0_1 = List.of("trial_id", "method", "target", "dim", "grid_n",
