@@ -211,6 +211,11 @@ def main():
         for w in ("100", "1000"):
             rows.append((f"train_step_{act}_w{w}_ms", r[f"train_step_{act}_{w}"], "relufem relu, same shape",
                          r[f"train_step_relu_{w}"], "<= 2"))
+    # Q_k evaluation against P1's on the same grid (n raised to fit k), same JMH run (issue 18)
+    for k in ("2", "3", "4"):
+        for d, n in (("1", "1024"), ("2", "32"), ("3", "16")):
+            rows.append((f"q{k}_eval_d{d}_ns_per_point", r[f"eval_q{k}_d{d}n{n}"], "relufem p1, same grid",
+                         r[f"eval_p1_d{d}n{n}"], "-"))
     print("case\trelufem\tpeer\tpeer_value\tratio\tgoal")
     for case, mine, peer, theirs, goal, *paired in rows:
         if theirs is None:

@@ -50,6 +50,10 @@ public final class BenchMain {
             print("eval_" + r.getParams().getParam("method").toLowerCase(Locale.ROOT) + "_d"
                     + r.getParams().getParam("grid").replace(':', 'n'), r.getPrimaryResult().getScore(), "ns/point");
         }
+        for (RunResult r : jmh("LagrangeBenchmark", quick)) {
+            print("eval_q" + r.getParams().getParam("degree") + "_d" + r.getParams().getParam("grid").replace(':', 'n'),
+                    r.getPrimaryResult().getScore(), "ns/point");
+        }
         for (RunResult r : jmh("FormulaBenchmark", quick)) {
             print("eval_" + r.getParams().getParam("form") + "_" + r.getParams().getParam("target"),
                     r.getPrimaryResult().getScore(), "ns/point");

@@ -9,15 +9,13 @@ import org.relufem.sample.TensorGrid;
  * interpolant is the tensor product of the 1-D Lagrange polynomials through its k + 1 nodes per
  * axis. Continuous, of degree k in each variable on each cell, it reproduces such polynomials
  * exactly, and for a smooth target its error in every norm falls as h^(k+1) (Ciarlet 1978,
- * Theorem 3.1.6). A point costs its cell's location, d (k+1)^2 products for the 1-D bases, and the
- * (k+1)^d-term tensor sum, contracted along axis 0 first (contiguous nodes).
+ * Theorem 3.1.6). A point costs its cell's location, 4 d (k + 1) products for the 1-D bases, and
+ * the (k+1)^d-term tensor sum, contracted along axis 0 first (contiguous nodes).
  */
 final class LagrangeInterpolant extends GridInterpolant {
     private final int k;
     /** 1 / prod_{m != j} (j - m): the barycentric weights of the nodes 0..k. */
     private final double[] inverseDenominators;
-    /** (k+1)^(d-1): the terms of the tensor sum outside axis 0. */
-    private final int outerTerms;
 
     LagrangeInterpolant(TensorGrid grid, double[] nodalValues, int degree) {
         super(grid, nodalValues);
@@ -35,7 +33,6 @@ final class LagrangeInterpolant extends GridInterpolant {
             }
             inverseDenominators[j] = 1 / p;
         }
-        this.outerTerms = (int) Math.pow(k + 1, d - 1);
     }
 
     /** The local coordinates (d) and the 1-D basis values ((k+1) per axis, axis-major). */
@@ -44,39 +41,56 @@ final class LagrangeInterpolant extends GridInterpolant {
         return d + d * (k + 1);
     }
 
+    /**
+     * The 1-D bases by prefix and suffix products (L_j(u) = w_j prod_{m<j} (u - m) prod_{m>j} (u - m),
+     * 2k products per axis), then the tensor sum with the axes above 0 counted by an odometer in
+     * {@code digits}.
+     */
     @Override
-    double valueWith(double[] x, int offset, double[] scratch, int[] order) {
-        int base = locate(x, offset, scratch, k);
+    double valueWith(double[] x, int offset, double[] scratch, int[] digits) {
+        int node = locate(x, offset, scratch, k);
         int basis = d;
         for (int axis = 0; axis < d; axis++) {
             double u = scratch[axis];
+            int at = basis + axis * (k + 1);
+            double prefix = 1;
             for (int j = 0; j <= k; j++) {
-                double p = inverseDenominators[j];
-                for (int m = 0; m <= k; m++) {
-                    if (m != j) {
-                        p *= u - m;
-                    }
-                }
-                scratch[basis + axis * (k + 1) + j] = p;
+                scratch[at + j] = prefix;
+                prefix *= u - j;
+            }
+            double suffix = 1;
+            for (int j = k; j >= 0; j--) {
+                scratch[at + j] *= suffix * inverseDenominators[j];
+                suffix *= u - j;
             }
         }
+        for (int axis = 1; axis < d; axis++) {
+            digits[axis] = 0;
+        }
         double sum = 0;
-        for (int outer = 0; outer < outerTerms; outer++) {
+        while (true) {
             double weight = 1;
-            int node = base;
-            int rest = outer;
             for (int axis = 1; axis < d; axis++) {
-                int j = rest % (k + 1);
-                rest /= k + 1;
-                weight *= scratch[basis + axis * (k + 1) + j];
-                node += j * stride[axis];
+                weight *= scratch[basis + axis * (k + 1) + digits[axis]];
             }
             double inner = 0;
             for (int i = 0; i <= k; i++) {
                 inner += scratch[basis + i] * nodal[node + i];
             }
             sum += weight * inner;
+            int axis = 1;
+            while (axis < d) {
+                node += stride[axis];
+                if (++digits[axis] <= k) {
+                    break;
+                }
+                node -= (k + 1) * stride[axis];
+                digits[axis] = 0;
+                axis++;
+            }
+            if (axis == d) {
+                return sum;
+            }
         }
-        return sum;
     }
 }
