@@ -58,6 +58,29 @@ public record Errors(double mse, double rmse, double relL2, double maxAbsErr, do
         return new Errors(mse, Math.sqrt(mse), Math.sqrt(squared / norm), max, stderr);
     }
 
+    /**
+     * The errors against the quadrature rule with {@code weights} (summing to 1, some possibly
+     * negative, as on a sparse grid): mse = sum w (f - g)^2, rel_l2 = sqrt(sum w (f - g)^2 / sum w f^2),
+     * the max over the points, and no standard error (NaN). Null weights are equal ones, {@link #of}.
+     */
+    public static Errors of(double[] truth, double[] predicted, double[] weights) {
+        if (weights == null) {
+            return of(truth, predicted);
+        }
+        Errors plain = of(truth, predicted);
+        if (weights.length != truth.length) {
+            throw new IllegalArgumentException(weights.length + " weights for " + truth.length + " points");
+        }
+        double squared = 0;
+        double norm = 0;
+        for (int i = 0; i < truth.length; i++) {
+            double e = truth[i] - predicted[i];
+            squared += weights[i] * e * e;
+            norm += weights[i] * truth[i] * truth[i];
+        }
+        return new Errors(squared, Math.sqrt(squared), Math.sqrt(squared / norm), plain.maxAbsErr(), Double.NaN);
+    }
+
     /** The errors of {@code g} on the points and values of {@code test}. */
     public static Errors of(PointFunction g, SampleSet test) {
         double[] predicted = new double[test.count()];
