@@ -17,14 +17,9 @@ import org.relufem.target.Box;
  * point's weight is the sum over the levels i &gt;= its own of the combination coefficients times
  * the 1-D weights, the coefficient of z^s in prod_k (sum_i w_i(x_k) z^i), computed as a
  * polynomial product shared along the enumeration.
- *
- * @param points row-major, {@code count() * d} coordinates in the box
- * @param weights one per point
  */
-public record SparseGrid(int dimension, double[] points, double[] weights) {
-
-    public int count() {
-        return weights.length;
+public final class SparseGrid {
+    private SparseGrid() {
     }
 
     /** The number of points of level {@code level} in {@code d} dimensions, without building them. */
@@ -57,7 +52,7 @@ public record SparseGrid(int dimension, double[] points, double[] weights) {
     }
 
     /** The grid of {@code level} on {@code box}. */
-    public static SparseGrid of(Box box, int level) {
+    public static Quadrature of(Box box, int level) {
         int d = box.dimension();
         check(d, level);
         long size = size(d, level);
@@ -110,12 +105,12 @@ public record SparseGrid(int dimension, double[] points, double[] weights) {
             this.coordinate = new double[d];
         }
 
-        SparseGrid build() {
+        Quadrature build() {
             enumerate(0, top);
             if (next != weights.length) {
                 throw new IllegalStateException(next + " points built, " + weights.length + " counted");
             }
-            return new SparseGrid(d, points, weights);
+            return new Quadrature(d, points, weights);
         }
 
         /** Axis {@code k} onward, with {@code budget} = top minus the levels of the axes before it. */

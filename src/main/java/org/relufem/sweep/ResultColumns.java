@@ -68,6 +68,7 @@ public final class ResultColumns {
             Column.optional("stop_epoch", INT, MEASUREMENT, ResultRow::stopEpoch),
             Column.optional("stop_reason", STRING, MEASUREMENT, ResultRow::stopReason),
             Column.optional("boost_stage", INT, CHECKPOINT, ResultRow::boostStage),
+            Column.optional("test_sampler", STRING, REPLICATE, r -> r.trial().test().kind().label()),
             Column.optional("mse_stderr", DOUBLE, MEASUREMENT, r -> r.errors() == null
                     || Double.isNaN(r.errors().mseStderr()) ? null : r.errors().mseStderr()));
 

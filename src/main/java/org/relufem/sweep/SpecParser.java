@@ -79,18 +79,21 @@ public final class SpecParser {
             throw SpecReader.error(top.value("sweep"), "sweep must match [a-z0-9-]+ (it names a directory), got '" + name + "'");
         }
         List<TargetChoice> targets = targets(top);
-        int testPoints = 1000;
+        TestDesign testDesign = TestDesign.DEFAULT;
         List<Long> testSeeds = List.of(0L);
         if (top.has("test")) {
             SpecReader test = SpecReader.of(top.value("test"), "test");
-            test.onlyKeys(Set.of("points", "seeds"));
-            testPoints = test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : testPoints;
+            testDesign = testDesign(test, targets);
             testSeeds = test.longAxis("seeds", 0, testSeeds);
             TargetChoice data = targets.stream().filter(t -> t.definition() instanceof TargetDefinition.OfData)
                     .findFirst().orElse(null);
             if (data != null && testSeeds.size() > 1) {
                 throw SpecReader.error(test.value("seeds"), "test.seeds = " + testSeeds + " but target " + data.name()
                         + "'s test set is its held-out rows, fixed by its split_seed: give one test seed");
+            }
+            if (data != null && testDesign.kind() != TestDesign.Kind.UNIFORM) {
+                throw SpecReader.error(test.value("sampler"), "test.sampler = " + testDesign.kind().label()
+                        + " but target " + data.name() + "'s test set is its held-out rows: leave test.sampler out");
             }
         }
         List<MethodBlock> methods = new ArrayList<>();
@@ -105,7 +108,51 @@ public final class SpecParser {
                     + " trial_ids repeat; merge the blocks or make one of their axes disjoint");
         }
         String canonical = withDataDigests(config.root(), targets).render(ConfigRenderOptions.concise());
-        return new SweepSpec(name, source, List.copyOf(targets), testPoints, testSeeds, List.copyOf(methods), canonical);
+        return new SweepSpec(name, source, List.copyOf(targets), testDesign, testSeeds, List.copyOf(methods), canonical);
+    }
+
+    /**
+     * The {@code test} block's sampler and its size: {@code points} for uniform (with {@code seeds})
+     * and sobol points, {@code grid_n} for the tensor grid, {@code level} for the sparse grid;
+     * refused when some target's set would pass {@link DataSpec#MAX_POINTS}.
+     */
+    private static TestDesign testDesign(SpecReader test, List<TargetChoice> targets) {
+        TestDesign.Kind kind = TestDesign.Kind.UNIFORM;
+        if (test.has("sampler")) {
+            String label = SpecReader.string(test.value("sampler"), test.name("sampler"));
+            kind = TestDesign.Kind.of(label);
+            if (kind == null) {
+                throw SpecReader.error(test.value("sampler"), "unknown test.sampler '" + label + "'; known: uniform, sobol,"
+                        + " grid, sparse_grid");
+            }
+        }
+        TestDesign design = switch (kind) {
+            case UNIFORM -> {
+                test.onlyKeys(Set.of("sampler", "points", "seeds"));
+                yield new TestDesign(kind, test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : 1000);
+            }
+            case SOBOL -> {
+                test.onlyKeys(Set.of("sampler", "points"));
+                yield new TestDesign(kind, test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : 1000);
+            }
+            case GRID -> {
+                test.onlyKeys(Set.of("sampler", "grid_n"));
+                yield new TestDesign(kind, test.integer("grid_n", 2, DataSpec.MAX_POINTS));
+            }
+            case SPARSE_GRID -> {
+                test.onlyKeys(Set.of("sampler", "level"));
+                yield new TestDesign(kind, test.integer("level", 1, 30));
+            }
+        };
+        String key = kind == TestDesign.Kind.GRID ? "grid_n" : "level";
+        for (TargetChoice t : targets) {
+            long points = design.points(t.dim());
+            if (points > DataSpec.MAX_POINTS) {
+                throw SpecReader.error(test.value(key), test.name(key) + " = " + design.size() + " gives " + points
+                        + " test points in d = " + t.dim() + " (target " + t.name() + "); the limit is " + DataSpec.MAX_POINTS);
+            }
+        }
+        return design;
     }
 
     private static List<TargetChoice> targets(SpecReader top) {

@@ -11,13 +11,13 @@ import java.util.List;
  * @param name the sweep name, [a-z0-9-]+: the Parquet partition and the resume key
  * @param source where the spec came from (a file path)
  * @param targets the target axis: every (name, dim) pair
- * @param testPoints uniform random test points per test set
- * @param testSeeds one test set per seed
+ * @param test how the test sets are made
+ * @param testSeeds one test set per seed (uniform points; [0] for the others)
  * @param methods the method blocks, in spec order
  * @param canonical the whole resolved spec as compact JSON with sorted keys: comments, layout
  *     and key order do not change it; it is stored with the sweep to tell whether a rerun's spec changed
  */
-public record SweepSpec(String name, String source, List<TargetChoice> targets, int testPoints, List<Long> testSeeds,
+public record SweepSpec(String name, String source, List<TargetChoice> targets, TestDesign test, List<Long> testSeeds,
                         List<MethodBlock> methods, String canonical) implements Serializable {
 
     /** 16 hex digits of a hash of {@link #canonical}. */

@@ -20,9 +20,17 @@ import org.relufem.target.TargetDefinition;
  * @param testSeed seed of the test set's uniform random points
  * @param testPoints size of the test set
  * @param params the method's own parameters
+ * @param test how the test set is made
  */
 public record Trial(long index, String method, TargetDefinition targetDefinition, TrainingData data, long testSeed,
-                    int testPoints, MethodParams params) implements Serializable {
+                    int testPoints, MethodParams params, TestDesign test) implements Serializable {
+
+    /** A trial on {@code testPoints} uniform random test points. */
+    public Trial(long index, String method, TargetDefinition targetDefinition, TrainingData data, long testSeed,
+                 int testPoints, MethodParams params) {
+        this(index, method, targetDefinition, data, testSeed, testPoints, params,
+                new TestDesign(TestDesign.Kind.UNIFORM, testPoints));
+    }
 
     /** A trial on the registered target {@code target} in dimension {@code dim}. */
     public Trial(long index, String method, String target, int dim, TrainingData data, long testSeed, int testPoints,
@@ -71,6 +79,7 @@ public record Trial(long index, String method, TargetDefinition targetDefinition
         data.addTo(p);
         p.put("test_seed", testSeed);
         p.put("test_points", testPoints);
+        test.addTo(p);
         Map<String, Object> own = new TreeMap<>();
         params.addTo(own);
         own.forEach((k, v) -> {

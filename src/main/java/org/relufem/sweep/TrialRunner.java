@@ -10,7 +10,6 @@ import org.relufem.metric.Errors;
 import org.relufem.metric.MaxNormSearch;
 import org.relufem.sample.DataSplit;
 import org.relufem.sample.SampleSet;
-import org.relufem.sample.Samplers;
 import org.relufem.target.Target;
 import org.relufem.target.TargetDefinition;
 
@@ -42,8 +41,8 @@ public final class TrialRunner {
         try {
             Target target = trial.targetDefinition().create();
             SampleSet train = trial.data().draw(trial.targetDefinition(), target, trial.params().samplingSpace(trial.dim()));
-            SampleSet test = trial.targetDefinition() instanceof TargetDefinition.OfData data ? DataSplit.test(data)
-                    : Samplers.test(target, trial.testPoints(), trial.testSeed());
+            TestDesign.TestSet test = trial.targetDefinition() instanceof TargetDefinition.OfData data
+                    ? new TestDesign.TestSet(DataSplit.test(data), null) : trial.test().draw(target, trial.testSeed());
             List<Fit> rounds = trial.params().approximator(trial).fitRounds(train, budgetSeconds);
             int stages = rounds.stream().mapToInt(f -> f.stages().size()).sum();
             if (stages != ids.size()) {
@@ -75,7 +74,7 @@ public final class TrialRunner {
     }
 
     private static ResultRow row(Trial t, Target target, String id, Integer boostStage, Fit fit, Stage stage,
-                                 SampleSet test, Instant started) {
+                                 TestDesign.TestSet testSet, Instant started) {
         double[] curve = fit.lossHistory() == null ? null
                 : LossCurve.sample(fit.lossHistory(), stage.epochs() == null ? fit.lossHistory().length : stage.epochs());
         Double trainMse = Double.isNaN(stage.trainMse()) ? null : stage.trainMse();
@@ -85,10 +84,11 @@ public final class TrialRunner {
                     stage.status().label(), stage.message(), curve, null, BuildInfo.version(), started, BuildInfo.host(),
                     null, null, boostStage);
         }
+        SampleSet test = testSet.samples();
         long start = System.nanoTime();
         double[] predicted = new double[test.count()];
         a.values(test.points(), test.count(), predicted);
-        Errors errors = Errors.of(test.values(), predicted);
+        Errors errors = Errors.of(test.values(), predicted, testSet.weights());
         double evalSeconds = (System.nanoTime() - start) * 1e-9;
         // A data target has no values between its rows: no search, and the message says why.
         boolean data = t.targetDefinition() instanceof TargetDefinition.OfData;

@@ -84,8 +84,10 @@ public final class TrialSpace implements Serializable {
         TargetChoice target = (TargetChoice) values.get(MethodBlock.TARGET);
         TrainingData data = block.data().at(values, target);
         // A data target's test set is its held-out rows.
-        int testPoints = target.definition() instanceof TargetDefinition.OfData d ? d.testRows() : spec.testPoints();
+        int testPoints = target.definition() instanceof TargetDefinition.OfData d ? d.testRows()
+                : (int) spec.test().points(target.dim());
         return new Trial(index, block.method(), target.definition(), data,
-                (Long) values.get(MethodBlock.TEST_SEED), testPoints, block.own().params(values, data.points()));
+                (Long) values.get(MethodBlock.TEST_SEED), testPoints, block.own().params(values, data.points()),
+                spec.test());
     }
 }

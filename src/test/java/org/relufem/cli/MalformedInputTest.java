@@ -173,6 +173,9 @@ class MalformedInputTest {
                 with("sampler = grid, grid_n = 5", "sampler = uniform, points = 0"));
         spec("uniform points over the cap", 7, "methods[1].data.points must be <= 16777216, got 2000000000",
                 with("sampler = grid, grid_n = 5", "sampler = uniform, points = [20, 2000000000]"));
+        spec("unknown test sampler", 3, "unknown test.sampler 'halton'", with("points = 100", "sampler = halton, points = 100"));
+        spec("sparse test grid over the cap", 3, "test.level = 30 gives", with("test { points = 100, seeds = [0] }", "test { sampler = sparse_grid, level = 30 }"));
+        spec("seeds of a sobol test set", 3, "unknown key 'seeds'", with("points = 100", "sampler = sobol, points = 100, seeds = [1]"));
         spec("test points over the cap", 3, "test.points must be <= 16777216, got 100000000", with("points = 100", "points = 1e8"));
         spec("negative batch size", 8, "methods[1].batch_size must be >= 0, got -1", with("batch_size = 0", "batch_size = -1"));
         spec("batch size beyond int", 8, "methods[1].batch_size must be <= 2147483647", with("batch_size = 0", "batch_size = 1e12"));

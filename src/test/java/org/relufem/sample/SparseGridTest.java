@@ -46,7 +46,7 @@ class SparseGridTest {
         assertEquals(1_863_937, SparseGrid.size(8, 10));
         assertEquals(5, SparseGrid.size(2, 2));
         assertEquals(13, SparseGrid.size(2, 3));
-        SparseGrid g = SparseGrid.of(Box.cube(3, -1, 1), 6);
+        Quadrature g = SparseGrid.of(Box.cube(3, -1, 1), 6);
         assertEquals(SparseGrid.size(3, 6), g.count());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < g.count(); i++) {
@@ -66,7 +66,7 @@ class SparseGridTest {
             hi[k] = 1 + 0.5 * k;
         }
         Box box = new Box(lo, hi);
-        SparseGrid g = SparseGrid.of(box, level);
+        Quadrature g = SparseGrid.of(box, level);
         double sum = 0;
         boolean negative = false;
         for (double w : g.weights()) {
@@ -120,7 +120,7 @@ class SparseGridTest {
     void sparseGridErrorAgreesWithAMillionPointMonteCarloWithinItsErrorBar() {
         Target f = Targets.create("gaussian", 2);
         Approximant g = new PolyLsq(f.domain(), IndexSet.totalDegree(2, 6)).fit(Samplers.uniform(f, 500, 3));
-        SparseGrid sparse = SparseGrid.of(f.domain(), 11);
+        Quadrature sparse = SparseGrid.of(f.domain(), 11);
         double[] truth = new double[sparse.count()];
         double[] predicted = new double[sparse.count()];
         f.values(sparse.points(), sparse.count(), truth);

@@ -50,7 +50,7 @@ class SweepSpecTest {
         SweepSpec spec = SpecParser.load(Path.of("conf/seed.conf"));
         assertEquals("seed-study", spec.name());
         assertEquals(List.of(new TargetChoice("seed2d", 2)), spec.targets());
-        assertEquals(1000, spec.testPoints());
+        assertEquals(TestDesign.DEFAULT, spec.test());
         MethodBlock net = spec.methods().get(2);
         assertEquals(List.of(10, 100, 1000), axis(net, "width"));
         assertEquals(2, net.own().rowsPerTrial(), "checkpoints at 100 and 1000 epochs");
