@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.relufem.method.poly.IndexSet;
 import org.relufem.sample.Sampler;
 import org.relufem.target.TargetDefinition;
 
@@ -15,9 +16,24 @@ import org.relufem.target.TargetDefinition;
  *     training rows
  * @param seeds training-point seeds (uniform, christoffel, a file's subsamples), else empty (a Sobol sequence has
  *     no seed)
+ * @param space the polynomial space a christoffel sampler draws for when the block names it
+ *     ({@code data.degree}, {@code data.index_set}), else null: the method's own
  */
-public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds)
-        implements Serializable {
+public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds,
+                       Space space) implements Serializable {
+
+    /** A polynomial space named by its kind and order, in any dimension. */
+    public record Space(IndexSet.Kind kind, int degree) implements Serializable {
+        /** The space in {@code dim} dimensions. */
+        public IndexSet in(int dim) {
+            return IndexSet.of(kind, dim, degree);
+        }
+    }
+
+    /** Data of a sampler that needs no polynomial space. */
+    public DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> points, List<Long> seeds) {
+        this(sampler, gridN, points, seeds, null);
+    }
 
     /** Largest tensor grid a spec may ask for, in nodes (2^24: 16.7 million points of d doubles each). */
     public static final long MAX_GRID_NODES = 1L << 24;
@@ -62,8 +78,9 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
                 yield new TrainingData(sampler, n, (int) Math.pow(n, target.dim()), null);
             }
             case SOBOL -> new TrainingData(sampler, null, (Integer) values.get(POINTS), null);
-            case UNIFORM, CHRISTOFFEL -> new TrainingData(sampler, null, (Integer) values.get(POINTS),
-                    (Long) values.get(SEEDS));
+            case UNIFORM -> new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
+            case CHRISTOFFEL -> new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS),
+                    space);
             case FILE -> allRows() ? new TrainingData(sampler, null, trainingRows(target), null)
                     : new TrainingData(sampler, null, (Integer) values.get(POINTS), (Long) values.get(SEEDS));
         };
@@ -119,10 +136,13 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
         return (int) Math.min(Integer.MAX_VALUE, Math.pow(n, d));
     }
 
-    /** The data both blocks' axes hold: each axis's common values. */
+    /** The data both blocks' axes hold: each axis's common values (none when they sample different spaces). */
     DataSpec common(DataSpec other) {
+        if (!java.util.Objects.equals(space, other.space)) {
+            return new DataSpec(sampler, List.of(), List.of(), List.of(), space);
+        }
         return new DataSpec(sampler, Axis.common(gridN, other.gridN), Axis.common(points, other.points),
-                Axis.common(seeds, other.seeds));
+                Axis.common(seeds, other.seeds), space);
     }
 
     /**

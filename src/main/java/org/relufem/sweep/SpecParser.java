@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.relufem.BadInputException;
+import org.relufem.method.poly.IndexSet;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.family.MethodFamilies;
 import org.relufem.sweep.family.MethodFamily;
@@ -205,7 +206,17 @@ public final class SpecParser {
         keys.addAll(BLOCK_KEYS);
         m.onlyKeys(keys);
         List<TargetChoice> targets = blockTargets(m, allTargets);
-        DataSpec data = data(SpecReader.of(m.value("data"), m.name("data")), method, family.samplers(method), targets);
+        SpecReader d = SpecReader.of(m.value("data"), m.name("data"));
+        DataSpec data = data(d, method, family.samplers(method), targets);
+        if (data.space() != null && family.samplesOwnSpace(method)) {
+            throw SpecReader.error(d.value("degree"), d.name("degree") + ": method " + method + " draws christoffel points"
+                    + " for its own space (its degree and index_set), and weights them for it: leave it out");
+        }
+        if (data.sampler() == Sampler.CHRISTOFFEL && data.space() == null && !family.samplesOwnSpace(method)) {
+            throw SpecReader.error(d.value("sampler"), d.name("sampler") + " = christoffel draws from the optimal density"
+                    + " of a polynomial space, and method " + method + " has none: give " + d.name("degree")
+                    + " (and " + d.name("index_set") + ")");
+        }
         return new MethodBlock(method, data, targets, family.read(method, m, data, targets));
     }
 
@@ -229,12 +240,47 @@ public final class SpecParser {
                 d.onlyKeys(Set.of("sampler", "points"));
                 yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null), List.of());
             }
-            case UNIFORM, CHRISTOFFEL -> {
+            case UNIFORM -> {
                 d.onlyKeys(Set.of("sampler", "points", "seeds"));
                 yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null),
                         d.longAxis("seeds", 0, List.of(0L)));
             }
+            case CHRISTOFFEL -> {
+                d.onlyKeys(Set.of("sampler", "points", "seeds", "degree", "index_set"));
+                yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null),
+                        d.longAxis("seeds", 0, List.of(0L)), samplingSpace(d, targets));
+            }
         };
+    }
+
+    /**
+     * The polynomial space a christoffel block names in its data ({@code degree}, one value, and
+     * {@code index_set}, default total degree), or null when it names none.
+     */
+    private static DataSpec.Space samplingSpace(SpecReader d, List<TargetChoice> targets) {
+        if (!d.has("degree")) {
+            if (d.has("index_set")) {
+                throw SpecReader.error(d.value("index_set"), d.name("index_set") + " needs " + d.name("degree"));
+            }
+            return null;
+        }
+        int degree = d.integer("degree", 0, 10_000);
+        String label = d.has("index_set") ? SpecReader.string(d.value("index_set"), d.name("index_set"))
+                : IndexSet.Kind.TOTAL_DEGREE.label();
+        IndexSet.Kind kind;
+        try {
+            kind = IndexSet.Kind.of(label);
+        } catch (IllegalArgumentException e) {
+            throw SpecReader.error(d.value("index_set"), d.name("index_set") + ": " + e.getMessage());
+        }
+        for (TargetChoice t : targets) {
+            try {
+                IndexSet.of(kind, t.dim(), degree);
+            } catch (IllegalArgumentException e) {
+                throw SpecReader.error(d.value("degree"), d.name("degree") + ": " + e.getMessage());
+            }
+        }
+        return new DataSpec.Space(kind, degree);
     }
 
     /**

@@ -18,15 +18,24 @@ import org.relufem.target.TargetDefinition;
  * @param gridN nodes per axis of grid data, else null
  * @param points number of training points (n^d for grid data)
  * @param seed seed of uniform random points or of a data file's subsample, else null
+ * @param space the polynomial space christoffel points are drawn for, when the data names it; else null
  */
-public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed) implements Serializable {
+public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed, DataSpec.Space space)
+        implements Serializable {
+
+    /** Data of a sampler that names no polynomial space. */
+    public TrainingData(Sampler sampler, Integer gridN, int points, Long seed) {
+        this(sampler, gridN, points, seed, null);
+    }
 
     /**
      * The training points and the target's values at them; {@code target} is {@code definition}'s.
      *
-     * @param space the polynomial space whose optimal density {@code christoffel} samples, else ignored
+     * @param methodSpace the method's own polynomial space, which {@code christoffel} samples when the
+     *     data names none; else ignored
      */
-    public SampleSet draw(TargetDefinition definition, Target target, IndexSet space) {
+    public SampleSet draw(TargetDefinition definition, Target target, IndexSet methodSpace) {
+        IndexSet space = this.space != null ? this.space.in(target.dimension()) : methodSpace;
         return switch (sampler) {
             case GRID -> Samplers.grid(target, gridN);
             case UNIFORM -> Samplers.uniform(target, points, seed);
@@ -43,5 +52,9 @@ public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed
         parameters.put("grid_n", gridN);
         parameters.put("train_points", points);
         parameters.put("train_seed", seed);
+        if (space != null) {
+            parameters.put("train_degree", space.degree());
+            parameters.put("train_index_set", space.kind().label());
+        }
     }
 }

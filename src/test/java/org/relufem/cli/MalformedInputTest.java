@@ -196,7 +196,7 @@ class MalformedInputTest {
                 with("method = p1, data { sampler = grid, grid_n = 4 }", "method = lagrange, data { sampler = grid, grid_n = 10 }, degree = 9"));
         spec("lagrange on scattered points", 5, "method lagrange cannot use sampler = uniform",
                 with("method = p1, data { sampler = grid, grid_n = 4 }", "method = lagrange, data { sampler = uniform, points = 9 }"));
-        spec("christoffel for a network", 7, "method relu_net cannot use sampler = christoffel",
+        spec("christoffel for a network without a space", 7, "and method relu_net has none: give methods[1].data.degree",
                 with("sampler = grid, grid_n = 5", "sampler = christoffel, points = 9"));
         spec("christoffel for poly_cs", 5, "method poly_cs cannot use sampler = christoffel",
                 with("method = p1, data { sampler = grid, grid_n = 4 }", "method = poly_cs, data { sampler = christoffel, points = 9 }, degree = 2"));

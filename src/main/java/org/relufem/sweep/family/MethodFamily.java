@@ -24,6 +24,14 @@ public interface MethodFamily {
     /** The samplers {@code method} can fit. */
     Set<Sampler> samplers(String method);
 
+    /**
+     * Whether {@code method}'s trials name the polynomial space a {@code christoffel} sampler draws
+     * for ({@code MethodParams.samplingSpace}), so that its data need not.
+     */
+    default boolean samplesOwnSpace(String method) {
+        return false;
+    }
+
     /** The spec keys a block of {@code method} takes besides {@code method}, {@code data} and {@code dim}. */
     Set<String> keys(String method);
 

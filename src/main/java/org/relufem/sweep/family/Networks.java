@@ -144,10 +144,10 @@ public final class Networks implements MethodFamily {
         return List.of("relu_net");
     }
 
-    /** Every sampler but {@code christoffel}, whose density belongs to a polynomial space. */
+    /** Every sampler ({@code christoffel} with the polynomial space in its data). */
     @Override
     public Set<Sampler> samplers(String method) {
-        return EnumSet.complementOf(EnumSet.of(Sampler.CHRISTOFFEL));
+        return EnumSet.allOf(Sampler.class);
     }
 
     @Override

@@ -123,6 +123,11 @@ public final class Polynomials implements MethodFamily {
         return MethodFamily.names(Kind.values());
     }
 
+    @Override
+    public boolean samplesOwnSpace(String method) {
+        return true;
+    }
+
     /** Any sampler; {@code christoffel} for poly_lsq, whose weighted least squares goes with it. */
     @Override
     public Set<Sampler> samplers(String method) {

@@ -33,7 +33,7 @@ public final class ScatteredElements implements MethodFamily {
     static final double PROJECTION_SECONDS_PER_TRIPLET = 150e-9;
     static final double SPARSE_CHOLESKY_SECONDS_PER_FLOP = 1.2e-9;
 
-    private static final Set<Sampler> SCATTERED = Set.of(Sampler.UNIFORM, Sampler.SOBOL, Sampler.FILE);
+    private static final Set<Sampler> SCATTERED = Set.of(Sampler.UNIFORM, Sampler.SOBOL, Sampler.CHRISTOFFEL, Sampler.FILE);
 
     /** The methods, each named in specs by its lower-case name. */
     enum Kind {
