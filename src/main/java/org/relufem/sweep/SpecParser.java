@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.relufem.BadInputException;
-import org.relufem.method.poly.IndexSet;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.family.MethodFamilies;
 import org.relufem.sweep.family.MethodFamily;
+import org.relufem.sweep.family.Polynomials;
 import org.relufem.target.TargetDefinition;
 
 /**
@@ -248,39 +248,9 @@ public final class SpecParser {
             case CHRISTOFFEL -> {
                 d.onlyKeys(Set.of("sampler", "points", "seeds", "degree", "index_set"));
                 yield new DataSpec(sampler, List.of(), d.intAxis("points", 1, DataSpec.MAX_POINTS, null),
-                        d.longAxis("seeds", 0, List.of(0L)), samplingSpace(d, targets));
+                        d.longAxis("seeds", 0, List.of(0L)), Polynomials.samplingSpace(d, targets));
             }
         };
-    }
-
-    /**
-     * The polynomial space a christoffel block names in its data ({@code degree}, one value, and
-     * {@code index_set}, default total degree), or null when it names none.
-     */
-    private static DataSpec.Space samplingSpace(SpecReader d, List<TargetChoice> targets) {
-        if (!d.has("degree")) {
-            if (d.has("index_set")) {
-                throw SpecReader.error(d.value("index_set"), d.name("index_set") + " needs " + d.name("degree"));
-            }
-            return null;
-        }
-        int degree = d.integer("degree", 0, 10_000);
-        String label = d.has("index_set") ? SpecReader.string(d.value("index_set"), d.name("index_set"))
-                : IndexSet.Kind.TOTAL_DEGREE.label();
-        IndexSet.Kind kind;
-        try {
-            kind = IndexSet.Kind.of(label);
-        } catch (IllegalArgumentException e) {
-            throw SpecReader.error(d.value("index_set"), d.name("index_set") + ": " + e.getMessage());
-        }
-        for (TargetChoice t : targets) {
-            try {
-                IndexSet.of(kind, t.dim(), degree);
-            } catch (IllegalArgumentException e) {
-                throw SpecReader.error(d.value("degree"), d.name("degree") + ": " + e.getMessage());
-            }
-        }
-        return new DataSpec.Space(kind, degree);
     }
 
     /**

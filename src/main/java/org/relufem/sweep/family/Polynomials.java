@@ -143,32 +143,59 @@ public final class Polynomials implements MethodFamily {
     @Override
     public MethodAxes read(String method, SpecReader m, DataSpec data, List<TargetChoice> targets) {
         List<String> indexSets = m.stringAxis("index_set", List.of(IndexSet.Kind.TOTAL_DEGREE.label()));
-        for (String s : indexSets) {
-            try {
-                IndexSet.Kind.of(s);
-            } catch (IllegalArgumentException e) {
-                throw SpecReader.error(m.value("index_set"), m.name("index_set") + ": " + e.getMessage());
-            }
-        }
+        List<IndexSet.Kind> kinds = indexSets.stream().map(s -> indexSetKind(m, s)).toList();
         List<Integer> degrees = m.intAxis("degree", 0, null);
-        for (TargetChoice t : targets) {
-            for (String s : indexSets) {
-                for (int n : degrees) {
-                    try {
-                        IndexSet.of(IndexSet.Kind.of(s), t.dim(), n);
-                    } catch (IllegalArgumentException e) {
-                        throw SpecReader.error(m.value("degree"), m.name("degree") + ": " + e.getMessage());
-                    }
-                }
+        for (IndexSet.Kind kind : kinds) {
+            for (int n : degrees) {
+                checkSpace(m, kind, n, targets);
             }
         }
         return new PolynomialAxes(MethodFamily.kind(Kind.class, method), new Axis<>("degree", degrees),
                 new Axis<>("index_set", indexSets));
     }
 
+    /** The index set named {@code label} by {@code r}'s {@code index_set}, refused with the key. */
+    private static IndexSet.Kind indexSetKind(SpecReader r, String label) {
+        try {
+            return IndexSet.Kind.of(label);
+        } catch (IllegalArgumentException e) {
+            throw SpecReader.error(r.value("index_set"), r.name("index_set") + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses, with {@code r}'s {@code degree}, a space too large in some target's dimension. */
+    private static void checkSpace(SpecReader r, IndexSet.Kind kind, int degree, List<TargetChoice> targets) {
+        for (TargetChoice t : targets) {
+            try {
+                IndexSet.of(kind, t.dim(), degree);
+            } catch (IllegalArgumentException e) {
+                throw SpecReader.error(r.value("degree"), r.name("degree") + ": " + e.getMessage());
+            }
+        }
+    }
+
     @Override
     public List<Column> columns() {
         return List.of(INDEX_SET);
+    }
+
+    /**
+     * The polynomial space a christoffel block of another family names in its data
+     * ({@code degree}, one value, and {@code index_set}, default total degree), or null when it names
+     * none; refused with the key when it does not exist in some target's dimension.
+     */
+    public static DataSpec.Space samplingSpace(SpecReader d, List<TargetChoice> targets) {
+        if (!d.has("degree")) {
+            if (d.has("index_set")) {
+                throw SpecReader.error(d.value("index_set"), d.name("index_set") + " needs " + d.name("degree"));
+            }
+            return null;
+        }
+        int degree = d.integer("degree", 0, 10_000);
+        IndexSet.Kind kind = d.has("index_set") ? indexSetKind(d, SpecReader.string(d.value("index_set"),
+                d.name("index_set"))) : IndexSet.Kind.TOTAL_DEGREE;
+        checkSpace(d, kind, degree, targets);
+        return new DataSpec.Space(kind, degree);
     }
 
     /**
