@@ -1,6 +1,10 @@
 package org.relufem.report.analysis;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +62,7 @@ public final class Crossover {
 
     /** One sentence on a panel: where a network first beats P1 in both metrics, or that it never does. */
     public static String sentence(List<Cell> settings) {
-        List<String> columns = Views.varied(settings.stream().flatMap(c -> c.observations().stream()).toList());
+        Function<Cell, String> name = namer(settings);
         boolean anyNet = settings.stream().anyMatch(Crossover::isNetwork);
         boolean anyP1 = settings.stream().anyMatch(c -> c.method().equals(REFERENCE));
         if (!anyNet || !anyP1) {
@@ -72,20 +76,41 @@ public final class Crossover {
                 s.append("every network has fewer degrees of freedom than the smallest P1.");
             } else if (r.get().wins()) {
                 Result w = r.get();
-                s.append("a network first beats P1 at ").append(dof(w.net())).append(" DOF: ").append(name(w.net(), columns))
+                s.append("a network first beats P1 at ").append(dof(w.net())).append(" DOF: ").append(name.apply(w.net()))
                         .append(" reaches ").append(err(w.net(), m)).append(" in ").append(secs(w.net()))
                         .append(" against ").append(err(w.p1(), m)).append(" for the best P1 of at most that many DOF (")
-                        .append(name(w.p1(), columns)).append(", ").append(dof(w.p1())).append(" DOF, ").append(secs(w.p1()))
+                        .append(name.apply(w.p1())).append(", ").append(dof(w.p1())).append(" DOF, ").append(secs(w.p1()))
                         .append(").");
             } else {
                 Result c = r.get();
                 s.append("no network beats P1 at equal or fewer degrees of freedom in this sweep; the closest, ")
-                        .append(name(c.net(), columns)).append(" (").append(dof(c.net())).append(" DOF), has ")
-                        .append(Observation.number(c.ratio())).append(" times the error of ").append(name(c.p1(), columns))
+                        .append(name.apply(c.net())).append(" (").append(dof(c.net())).append(" DOF), has ")
+                        .append(Observation.number(c.ratio())).append(" times the error of ").append(name.apply(c.p1()))
                         .append(" (").append(dof(c.p1())).append(" DOF).");
             }
         }
         return s.toString();
+    }
+
+    /**
+     * Names the settings of a panel by their method and the axes that method varies there, an axis
+     * left out where the ones before it fix its value (train_points after grid_n).
+     */
+    public static Function<Cell, String> namer(List<Cell> settings) {
+        Map<String, List<Observation>> perMethod = new HashMap<>();
+        settings.forEach(c -> perMethod.computeIfAbsent(c.method(), k -> new ArrayList<>()).addAll(c.observations()));
+        Map<String, List<String>> columns = new HashMap<>();
+        perMethod.forEach((m, rows) -> {
+            List<String> kept = new ArrayList<>();
+            for (String c : Views.varied(rows)) {
+                List<Function<Observation, Object>> by = kept.stream().map(k -> (Function<Observation, Object>) o -> o.get(k)).toList();
+                if (kept.isEmpty() || !Views.determines(rows, by, o -> String.valueOf(o.get(c)))) {
+                    kept.add(c);
+                }
+            }
+            columns.put(m, kept);
+        });
+        return c -> name(c, columns.get(c.method()));
     }
 
     /** A setting's name: its method and its values of {@code columns} (the axes its panel varies), nulls left out. */

@@ -51,7 +51,14 @@ public final class Winners {
         }
 
         public String band() {
-            return "[" + Observation.number(Math.pow(10, decade)) + ", " + Observation.number(Math.pow(10, decade + 1)) + ")";
+            return "[" + power(decade) + ", " + power(decade + 1) + ")";
+        }
+
+        private static String power(int k) {
+            if (k >= 0 && k <= 6) {
+                return String.valueOf((long) Math.pow(10, k));
+            }
+            return k == -1 ? "0.1" : k == -2 ? "0.01" : "1e" + k;
         }
     }
 
