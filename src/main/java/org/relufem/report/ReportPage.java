@@ -87,7 +87,30 @@ final class ReportPage {
         for (View v : views) {
             view(v);
         }
+        pictures(obs);
         views.stream().filter(v -> v.axis() == Axis.DOF).findFirst().ifPresent(this::convergence);
+    }
+
+    private void pictures(List<Observation> obs) {
+        Map<String, List<Observation>> panels = new java.util.TreeMap<>();
+        obs.stream().filter(o -> o.dim() <= 2).forEach(o -> panels.computeIfAbsent(o.target() + "\u0000" + o.dim(),
+                k -> new ArrayList<>()).add(o));
+        List<String> figures = new ArrayList<>();
+        panels.values().forEach(rows -> {
+            String json = Pictures.of(rows.get(0).target(), rows.get(0).dim(), rows);
+            if (json != null) {
+                figures.add("<figure class=\"pictures\"><script type=\"application/json\" class=\"picture-data\">" + json
+                        + "</script></figure>\n");
+            }
+        });
+        if (figures.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Pictures of functions</h3>\n<p>The target f on its box (d = 1, 2), computed by the report from the"
+                + " target registry, and for each method its best setting by median max-norm error with the point where"
+                + " the max-norm search found the largest |f - g| (of the seed at the median): where the error sits."
+                + " The approximants and their error fields are not drawn: the rows do not carry g.</p>\n");
+        figures.forEach(html::append);
     }
 
     private void varies(List<Observation> obs, List<View> views) {

@@ -73,7 +73,7 @@
     const tip = document.createElement('div');
     tip.className = 'tip';
     const opts = {
-      title: spec.title, width: 620, height: 380,
+      title: spec.title, width: 560, height: 360,
       scales: { x: { time: false, distr: 3, range: () => xr }, y: { distr: 3, range: () => yr } },
       axes: [{ label: spec.xlabel, values: ticks }, { label: METRICS[metric][0], size: 60, values: ticks }],
       series, legend: { live: false }, cursor: { focus: { prox: 30 }, points: { size: 9 } },
@@ -196,6 +196,73 @@
       sorted.forEach(r => parent.appendChild(r));
     }));
   }
+
+  // Pictures of f (a curve in 1-D, a heatmap in 2-D) with each method's max-norm location marked.
+  const STOPS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  function viridis(t) {
+    const x = Math.min(Math.max(t, 0), 1) * (STOPS.length - 1), i = Math.min(Math.floor(x), STOPS.length - 2), f = x - i;
+    const c = STOPS[i].map((v, k) => Math.round(v + f * (STOPS[i + 1][k] - v)));
+    return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+  }
+
+  function picture(el) {
+    const spec = JSON.parse(el.textContent);
+    const W = 560, H = 400, L = 60, T = 30, S = 330;
+    const canvas = document.createElement('canvas');
+    canvas.width = W; canvas.height = H; canvas.className = 'picture';
+    el.parentNode.insertBefore(canvas, el);
+    const ctx = canvas.getContext('2d');
+    const v = spec.values, lo = Math.min(...v), hi = Math.max(...v), span = hi > lo ? hi - lo : 1;
+    const [x0, x1] = spec.box[0];
+    const px = x => L + (x - x0) / (x1 - x0) * S;
+    ctx.font = '12px sans-serif';
+    ctx.fillStyle = '#222';
+    ctx.fillText(spec.title, 10, 16);
+    let py;
+    if (spec.dim === 2) {
+      const [y0, y1] = spec.box[1], n = spec.n, cell = S / n;
+      py = y => T + S - (y - y0) / (y1 - y0) * S;
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          ctx.fillStyle = viridis((v[j * n + i] - lo) / span);
+          ctx.fillRect(L + i * cell, T + S - (j + 1) * cell, cell + 0.5, cell + 0.5);
+        }
+      }
+      for (let k = 0; k < 100; k++) {
+        ctx.fillStyle = viridis(k / 99);
+        ctx.fillRect(L + S + 20, T + S - (k + 1) * S / 100, 14, S / 100 + 0.5);
+      }
+      ctx.fillStyle = '#222';
+      ctx.fillText(Number(hi.toPrecision(3)), L + S + 38, T + 10);
+      ctx.fillText(Number(lo.toPrecision(3)), L + S + 38, T + S);
+      ctx.fillText(y0, L - 30, T + S); ctx.fillText(y1, L - 30, T + 10);
+    } else {
+      py = y => T + S - (y - lo) / span * S;
+      ctx.strokeStyle = '#222'; ctx.lineWidth = 1.5; ctx.beginPath();
+      v.forEach((y, i) => (i ? ctx.lineTo : ctx.moveTo).call(ctx, px(x0 + (x1 - x0) * i / (v.length - 1)), py(y)));
+      ctx.stroke();
+      ctx.fillStyle = '#222';
+      ctx.fillText(Number(hi.toPrecision(3)), 5, T + 10);
+      ctx.fillText(Number(lo.toPrecision(3)), 5, T + S);
+    }
+    ctx.strokeStyle = '#888'; ctx.lineWidth = 1; ctx.strokeRect(L, T, S, S);
+    ctx.fillStyle = '#222';
+    ctx.fillText(x0, L, T + S + 16); ctx.fillText(x1, L + S - 10, T + S + 16);
+    const list = document.createElement('ul');
+    list.className = 'marks';
+    spec.marks.forEach((m, k) => {
+      const colour = PALETTE[k % PALETTE.length], X = px(m.at[0]), Y = spec.dim === 2 ? py(m.at[1]) : py(m.fat);
+      ctx.strokeStyle = colour; ctx.lineWidth = 2.5; ctx.beginPath();
+      ctx.moveTo(X - 6, Y - 6); ctx.lineTo(X + 6, Y + 6); ctx.moveTo(X - 6, Y + 6); ctx.lineTo(X + 6, Y - 6);
+      ctx.stroke();
+      const li = document.createElement('li');
+      li.innerHTML = `<span style="color:${colour}">&#10006;</span> `;
+      li.appendChild(document.createTextNode(m.label + ' at (' + m.at.map(a => a.toPrecision(3)).join(', ') + ')'));
+      list.appendChild(li);
+    });
+    el.parentNode.insertBefore(list, el);
+  }
+  document.querySelectorAll('script.picture-data').forEach(picture);
 
   const select = document.getElementById('metric');
   if (select) {

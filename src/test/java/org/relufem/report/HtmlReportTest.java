@@ -168,6 +168,8 @@ class HtmlReportTest {
             pngs++;
         }
         assertEquals(hosts, pngs);
+        // seed2d in 2-D: a picture of f on a 61 x 61 grid, drawn by the page's script
+        assertTrue(html.contains("<script type=\"application/json\" class=\"picture-data\">{\"title\":\"seed2d, d = 2"));
         assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "nothing to fetch from the network");
     }
 

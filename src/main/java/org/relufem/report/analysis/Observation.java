@@ -15,9 +15,11 @@ import java.util.Map;
  * @param replicates the seeds and test set of the row: what the report aggregates over
  * @param relL2 relative L2 test error; {@code maxErr} the searched max-norm error (the test-set
  *     maximum where there was no search)
+ * @param maxErrLocation where the max-norm search found {@code maxErr}; null without a search
  */
 public record Observation(String trialId, String sweep, Map<String, Object> settings, Map<String, Object> replicates,
-                          long params, double relL2, double maxErr, double rmse, double fitSeconds) {
+                          long params, double relL2, double maxErr, double rmse, double fitSeconds,
+                          double[] maxErrLocation) {
 
     /** Orders setting values: numbers by value, before strings, strings alphabetically. */
     public static final Comparator<Object> VALUE_ORDER = (a, b) -> {
@@ -36,6 +38,12 @@ public record Observation(String trialId, String sweep, Map<String, Object> sett
     public Observation {
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         replicates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(replicates));
+    }
+
+    /** An observation without a max-norm location. */
+    public Observation(String trialId, String sweep, Map<String, Object> settings, Map<String, Object> replicates,
+                       long params, double relL2, double maxErr, double rmse, double fitSeconds) {
+        this(trialId, sweep, settings, replicates, params, relL2, maxErr, rmse, fitSeconds, null);
     }
 
     public String method() {
