@@ -28,10 +28,22 @@
     });
   }
 
+  // Ticks of a log axis: every decade (every k-th beyond 12), with 2 and 5 between when the range
+  // spans two decades or fewer. uPlot's own log splits loop forever below about 1e-15.
+  function logSplits(u, axis, min, max) {
+    const a = Math.floor(Math.log10(min)), b = Math.ceil(Math.log10(max)), step = Math.max(1, Math.ceil((b - a) / 12));
+    const out = [];
+    for (let e = a; e <= b; e += step) {
+      (b - a <= 2 ? [1, 2, 5] : [1]).forEach(m => out.push(m * Math.pow(10, e)));
+    }
+    const inRange = out.filter(v => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9));
+    return inRange.length >= 2 ? inRange : [min, max];
+  }
+
   function logRange(lo, hi) {
     if (!(lo > 0) || !(hi > 0)) return [0.1, 10];
     if (lo === hi) return [lo / 3, hi * 3];
-    return uPlot.rangeLog(lo, hi, 10, true);
+    return [lo / 1.6, hi * 1.6]; // off the edges, so that every point can be hovered
   }
 
   function build(spec, host, metric) {
@@ -75,7 +87,8 @@
     const opts = {
       title: spec.title, width: 560, height: 360,
       scales: { x: { time: false, distr: 3, range: () => xr }, y: { distr: 3, range: () => yr } },
-      axes: [{ label: spec.xlabel, values: ticks }, { label: METRICS[metric][0], size: 60, values: ticks }],
+      axes: [{ label: spec.xlabel, values: ticks, splits: logSplits },
+             { label: METRICS[metric][0], size: 60, values: ticks, splits: logSplits }],
       series, legend: { live: false }, cursor: { focus: { prox: 30 }, points: { size: 9 } },
       focus: { alpha: 0.4 },
       hooks: {
@@ -146,18 +159,22 @@
     ctx.restore();
   }
 
-  // The trial of the shown point nearest the cursor (within 40 px), in a box by the cursor.
+  // The trial of the shown point nearest the cursor (within 40 px), in a box by the cursor. Every
+  // x near the cursor counts, not only uPlot's snapped index: series do not share their x values.
   function hover(u, meta, tip) {
-    const { left, top, idx } = u.cursor;
-    let best = -1, dist = 40;
-    if (idx != null && left >= 0) {
-      for (let i = 1; i < u.series.length; i++) {
-        const m = meta[i];
-        const v = u.data[i][idx];
-        if (!m || !u.series[i].show || v == null) continue;
-        const d = Math.hypot(u.valToPos(v, 'y') - top, u.valToPos(u.data[0][idx], 'x') - left);
-        if (d < dist) { dist = d; best = i; }
-      }
+    const { left, top } = u.cursor;
+    let best = -1, idx = -1, dist = 40;
+    if (left != null && left >= 0) {
+      u.data[0].forEach((x, k) => {
+        const dx = u.valToPos(x, 'x') - left;
+        if (Math.abs(dx) >= dist) return;
+        for (let i = 1; i < u.series.length; i++) {
+          const v = u.data[i][k];
+          if (!meta[i] || !u.series[i].show || v == null) continue;
+          const d = Math.hypot(u.valToPos(v, 'y') - top, dx);
+          if (d < dist) { dist = d; best = i; idx = k; }
+        }
+      });
     }
     if (best < 0) { tip.style.display = 'none'; return; }
     tip.textContent = u.series[best].label + '\n' + meta[best].info[idx];
