@@ -166,6 +166,16 @@ public final class Views {
                 }
             }
         }
+        // An axis the earlier ones fix (batch_size with train_points, depth with width) splits nothing: out of the label.
+        List<Function<Observation, Object>> kept = new ArrayList<>();
+        for (var it = key.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!kept.isEmpty() && determines(r, kept, e.getValue())) {
+                it.remove();
+            } else {
+                kept.add(e.getValue());
+            }
+        }
         List<Series> out = build(a, r, key);
         if (out.stream().flatMap(s -> s.points().stream()).anyMatch(p -> p.cell().distinctSettings() > 1)) {
             // x and the absorbed axes did not fix a point's setting: split by every varied axis but x.

@@ -96,15 +96,16 @@ class ViewsTest {
         assertEquals(List.of(Axis.SAMPLES, Axis.DIM, Axis.DOF), views.stream().map(View::axis).toList());
         View m = view(views, Axis.SAMPLES);
         assertEquals(List.of("a, d = 1", "a, d = 2", "b, d = 1", "b, d = 2"), m.panels().stream().map(Panel::title).toList());
-        assertEquals(List.of("poly_cs", "relu_net width=10 depth=1", "relu_net width=20 depth=2"), labels(m.panels().get(0)));
+        // depth follows width, so it does not label a line
+        assertEquals(List.of("poly_cs", "relu_net width=10", "relu_net width=20"), labels(m.panels().get(0)));
         assertEquals(List.of(100.0, 200.0), m.panels().get(0).series().get(1).points().stream().map(View.Point::x).toList());
         View d = view(views, Axis.DIM);
         assertEquals(List.of("a", "b"), d.panels().stream().map(Panel::title).toList());
         assertNull(d.panels().get(0).dim());
         // poly_cs's degree follows d and has one value per d: it moves along the line
         assertEquals(List.of("poly_cs train_points=100", "poly_cs train_points=200",
-                "relu_net train_points=100 width=10 depth=1", "relu_net train_points=100 width=20 depth=2",
-                "relu_net train_points=200 width=10 depth=1", "relu_net train_points=200 width=20 depth=2"),
+                "relu_net train_points=100 width=10", "relu_net train_points=100 width=20",
+                "relu_net train_points=200 width=10", "relu_net train_points=200 width=20"),
                 labels(d.panels().get(0)));
         // on DOF, depth follows width: one network line per m
         assertEquals(List.of("relu_net train_points=100", "relu_net train_points=200"),
