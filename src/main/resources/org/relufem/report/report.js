@@ -40,6 +40,9 @@
     return inRange.length >= 2 ? inRange : [min, max];
   }
 
+  // Every split keeps its label (uPlot's log filter would keep the decades only); ticks() chooses.
+  const all = (u, splits) => splits;
+
   function logRange(lo, hi) {
     if (!(lo > 0) || !(hi > 0)) return [0.1, 10];
     if (lo === hi) return [lo / 3, hi * 3];
@@ -87,8 +90,8 @@
     const opts = {
       title: spec.title, width: 560, height: 360,
       scales: { x: { time: false, distr: 3, range: () => xr }, y: { distr: 3, range: () => yr } },
-      axes: [{ label: spec.xlabel, values: ticks, splits: logSplits },
-             { label: METRICS[metric][0], size: 60, values: ticks, splits: logSplits }],
+      axes: [{ label: spec.xlabel, values: ticks, splits: logSplits, filter: all },
+             { label: METRICS[metric][0], size: 60, values: ticks, splits: logSplits, filter: all }],
       series, legend: { live: false }, cursor: { focus: { prox: 30 }, points: { size: 9 } },
       focus: { alpha: 0.4 },
       hooks: {
@@ -149,6 +152,7 @@
       const P = (x, y) => [u.valToPos(x, 'x', true), u.valToPos(y, 'y', true)];
       const [p1x, p1y] = P(x1, y1), [p2x, p2y] = P(x2, y1), [p3x, p3y] = P(x2, y2);
       ctx.strokeStyle = m.colour;
+      ctx.setLineDash([]);
       ctx.lineWidth = devicePixelRatio;
       ctx.beginPath();
       ctx.moveTo(p1x, p1y); ctx.lineTo(p2x, p2y); ctx.lineTo(p3x, p3y); ctx.closePath();
