@@ -1,6 +1,7 @@
 package org.relufem.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ import org.relufem.sweep.ResultRow;
 import org.relufem.sweep.Trial;
 import org.relufem.sweep.Trials;
 
-/** The report's numbers come from the table: a tiny table of known values in, known cells and slopes out. */
+/** The report's numbers come from the table: a tiny table of known values in, known cells, orders and winners out. */
 class HtmlReportTest {
     @TempDir
     static Path dir;
@@ -64,7 +65,10 @@ class HtmlReportTest {
         }
         Path out = dir.resolve("out");
         spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().parquet(out.resolve("sweep=known").toString());
-        html = HtmlReport.render(spark, out.toString(), null);
+        Trial q1 = Trials.only("{ method = q1, data { sampler = grid, grid_n = 8 } }", 100, 0);
+        spark.createDataFrame(List.of(row(q1, "q1-8", null, 64, 2.0 / 64, 0.5)), ResultSchema.FILE_SCHEMA).write()
+                .parquet(out.resolve("sweep=other").toString());
+        html = HtmlReport.render(spark, out.toString(), List.of("known"));
     }
 
     private static Row row(Trial t, String id, Integer epochs, long params, double rmse, double seconds) {
@@ -74,7 +78,7 @@ class HtmlReportTest {
     }
 
     private static List<List<String>> tableRows(String cssClass) {
-        Matcher table = Pattern.compile("<table class=\"" + cssClass + "\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+        Matcher table = Pattern.compile("<table class=\"sortable " + cssClass + "\">(.*?)</table>", Pattern.DOTALL).matcher(html);
         assertTrue(table.find(), cssClass + " table");
         List<List<String>> out = new ArrayList<>();
         Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(table.group(1));
@@ -107,7 +111,7 @@ class HtmlReportTest {
         assertEquals("0.04000", w8.get(median)); // (2 x 0.1)^2
         List<String> p1 = t.get(1);
         assertEquals("p1", p1.get(0));
-        assertEquals("0.01563", p1.get(median)); // (2/16)^2 = 0.015625, to 4 digits
+        assertEquals("0.01563", p1.get(median)); // (2/16)^2 = 0.015635, to 4 digits
     }
 
     @Test
@@ -122,37 +126,68 @@ class HtmlReportTest {
     }
 
     @Test
-    void fittedSlopesAreThoseOfTheData() {
-        List<List<String>> t = tableRows("slopes");
-        assertEquals(List.of("p1", "3", "-1.000"), t.get(1));
-        // networks at their last checkpoint: medians 0.2 at 17 and 0.1 at 33 parameters
-        String expected = String.format(java.util.Locale.ROOT, "%.3f", Math.log(0.1 / 0.2) / Math.log(33.0 / 17.0));
-        assertEquals(List.of("relu_net", "2", expected), t.get(2));
-        assertEquals("-1.045", expected);
+    void theConvergenceTableHoldsObservedOrders() {
+        List<List<String>> t = tableRows("convergence");
+        assertEquals(List.of("series", "DOF", "rel_l2", "order", "max-norm", "order"), t.get(0));
+        // P1: rel_l2 = RMSE / 2 = 1 / DOF in 2-D, so order 2 in h between every two steps
+        assertEquals(List.of("p1", "16", "0.06250", "", "0.3750", ""), t.get(1));
+        assertEquals(List.of("p1", "64", "0.01563", "2.000", "0.09375", "2.000"), t.get(2));
+        assertEquals(List.of("p1", "fitted slope", "-1.000 ± 0.000", "order 2.000 ± 0.000", "-1.000 ± 0.000",
+                "order 2.000 ± 0.000"), t.get(4));
     }
 
     @Test
-    void everyChartIsAnEmbeddedPng() throws IOException {
-        Matcher img = Pattern.compile("<img width=\"720\" height=\"440\" alt=\"([^\"]+)\" src=\"data:image/png;base64,([^\"]+)\">")
-                .matcher(html);
-        List<String> charts = new ArrayList<>();
+    void theAnswerComesFirst() {
+        List<List<String>> t = tableRows("winners");
+        assertEquals("degrees of freedom", t.get(0).get(0));
+        // [10, 100): P1 at 16 and 64 DOF, the networks at 17 and 33 (medians over init seeds 0.1, 0.05 at epoch 10)
+        assertEquals(List.of("[10, 100)", "6", "p1 grid_n=8", "0.01563", "relu_net width=8 epochs=10", "0.05000", "3.20"),
+                t.get(1).subList(0, 7));
+        assertTrue(html.indexOf("class=\"answer\"") < html.indexOf("Error vs degrees of freedom"), "the answer first");
+        // the width-8 network (33 DOF, 0.05) beats P1 on 4 x 4 nodes (16 DOF, 1/16)
+        assertTrue(html.contains("In relative L2 error, a network first beats P1 at 33 DOF: relu_net width=8 epochs=10"), html);
+    }
+
+    @Test
+    void chartsAreDrawnInThePageFromEmbeddedDataWithPngFallbacks() throws IOException {
+        Matcher data = Pattern.compile("<script id=\"relufem-data\" type=\"application/json\">(.*?)</script>",
+                Pattern.DOTALL).matcher(html);
+        assertTrue(data.find());
+        int hosts = html.split("class=\"uplot-host\"", -1).length - 1;
+        assertEquals(hosts, data.group(1).split("\"xlabel\":", -1).length - 1, "one data entry per chart");
+        assertEquals(3, hosts); // error vs fit time, vs DOF, vs epochs
+        assertTrue(data.group(1).contains("trial_id = net-8-1-10"), "a hover names the median seed's trial");
+        assertTrue(html.contains("uPlot") && html.contains("window.relufem"), "uPlot and the page script inlined");
+        Matcher img = Pattern.compile("<noscript><img width=\"720\" height=\"440\" alt=\"([^\"]+)\" "
+                + "src=\"data:image/png;base64,([^\"]+)\">").matcher(html);
+        int pngs = 0;
         while (img.find()) {
             BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(img.group(2))));
             assertNotNull(png, img.group(1));
             assertEquals(720, png.getWidth());
-            charts.add(img.group(1));
+            pngs++;
         }
-        assertEquals(List.of("Error vs degrees of freedom", "Networks: error vs width", "Networks: error vs epochs",
-                "Max-norm vs RMSE", "Fit time vs error"), charts);
-        assertTrue(!html.contains("http://") && !html.contains("https://"), "nothing to fetch from the network");
+        assertEquals(hosts, pngs);
+        // seed2d in 2-D: a picture of f on a 61 x 61 grid, drawn by the page's script
+        assertTrue(html.contains("<script type=\"application/json\" class=\"picture-data\">{\"title\":\"seed2d, d = 2"));
+        assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(html).find(), "nothing to fetch from the network");
+    }
+
+    @Test
+    void severalSweepsReadTogetherAreOneReport() {
+        String both = HtmlReport.render(spark, dir.resolve("out").toString(), List.of("known", "other"));
+        assertTrue(both.contains("<h2>Sweeps <code>known, other</code></h2>"), "one section");
+        // Q1 of the other sweep at 64 DOF (rel_l2 1/64) now runs up to P1 in the [10, 100) band
+        assertTrue(both.contains("<tr><td>[10, 100)</td><td class=\"n\">7</td><td>p1 grid_n=8</td><td class=\"n\">0.01563</td>"
+                + "<td>q1</td><td class=\"n\">0.01563</td><td class=\"n\">1.00</td>"), both);
     }
 
     @Test
     void anUnknownSweepIsRefusedAndAReportInTheTableIsNotData() throws IOException {
         Path out = dir.resolve("out");
-        BadInputException e = assertThrows(BadInputException.class, () -> HtmlReport.render(spark, out.toString(), "nope"));
+        BadInputException e = assertThrows(BadInputException.class, () -> HtmlReport.render(spark, out.toString(), List.of("known", "nope")));
         assertTrue(e.getMessage().contains("no sweep 'nope'") && e.getMessage().contains("known"), e.getMessage());
         Files.writeString(out.resolve("report.html"), html);
-        assertEquals(3 + 12, ResultsTable.register(spark, out.toString()).count());
+        assertEquals(3 + 12 + 1, ResultsTable.register(spark, out.toString()).count());
     }
 }
