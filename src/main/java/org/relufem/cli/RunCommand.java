@@ -40,6 +40,14 @@ final class RunCommand implements Runnable {
                     + " a killed run loses at most the chunk in flight")
     double chunkSeconds;
 
+    @Option(names = "--wait", description = "if another run is writing this sweep, wait for it to finish (else refuse at once)")
+    boolean waitForLease;
+
+    @Option(names = "--retry", split = ",", paramLabel = "STATUS",
+            description = "compute again the trials with rows of these statuses (failed, diverged or failed,diverged)"
+                    + " and replace their rows")
+    java.util.Set<String> retry = java.util.Set.of();
+
     @Override
     public void run() {
         SweepSpec sweep = SpecParser.load(spec);
@@ -48,6 +56,11 @@ final class RunCommand implements Runnable {
         }
         if (trialBudget != null && !(trialBudget > 0)) {
             throw new BadInputException("--trial-budget must be > 0 seconds, got " + trialBudget);
+        }
+        for (String status : retry) {
+            if (!status.equals("failed") && !status.equals("diverged")) {
+                throw new BadInputException("--retry takes failed, diverged or failed,diverged; got '" + status + "'");
+            }
         }
         OutputDirectory.checkWritable(table.out);
         TrialSpace space = new TrialSpace(sweep);
@@ -62,11 +75,22 @@ final class RunCommand implements Runnable {
         SweepJob.ProgressMode progress = Boolean.getBoolean("relufem.stderr.tty")
                 ? SweepJob.ProgressMode.TERMINAL : SweepJob.ProgressMode.LINES;
         SweepJob.Options options = new SweepJob.Options(chunkSeconds, failFast,
-                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress);
-        SweepJob.Outcome o = SweepJob.run(spark, sweep, table.out, options);
-        System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks, %d already present,"
-                + " %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(), o.chunks(),
-                o.present(), o.failed());
+                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress)
+                .withWait(waitForLease).withRetry(retry);
+        SweepJob.Outcome o;
+        try {
+            o = SweepJob.run(spark, sweep, table.out, options);
+        } catch (RuntimeException e) {
+            throw org.relufem.spark.StorageFailure.in(e, table.out)
+                    .<RuntimeException>map(f -> f.getMessage().startsWith("storage failed")
+                            ? new org.relufem.spark.StorageFailure(f.getMessage() + "; the chunks committed before are"
+                                    + " kept, and rerunning this command once that is fixed resumes the sweep")
+                            : f)
+                    .orElse(e);
+        }
+        System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks (%d of them retried),"
+                + " %d already present, %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(),
+                o.chunks(), o.retried(), o.present(), o.failed());
         ResultsTable.register(spark, table.out);
         SweepSummary.print(spark, sweep.name(), System.out);
     }
