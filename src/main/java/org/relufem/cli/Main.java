@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * directory), 1 any other failure. Results go to stdout, everything else to stderr.
  */
 @Command(name = "relufem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class, ReportCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class, ReportCommand.class, VerifyCommand.class},
         description = "When does a trained ReLU network beat finite elements, and at what cost?")
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, query or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, query, report or verify");
     }
 
     /**

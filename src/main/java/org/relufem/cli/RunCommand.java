@@ -78,6 +78,16 @@ final class RunCommand implements Runnable {
                 trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress)
                 .withWait(waitForLease).withRetry(retry);
         SweepJob.Outcome o;
+        // A chunk whose write fails (a full disk) is otherwise logged with a stack trace per task attempt
+        // before the one line that names the cause; an unexpected failure still ends with its whole trace.
+        java.util.Map<String, org.apache.logging.log4j.Level> quiet = java.util.Map.of(
+                "org.apache.spark.executor.Executor", org.apache.logging.log4j.Level.OFF,
+                "org.apache.spark.scheduler.TaskSetManager", org.apache.logging.log4j.Level.OFF,
+                "org.apache.spark.sql.execution.datasources.FileFormatWriter", org.apache.logging.log4j.Level.OFF,
+                "org.apache.spark.util.Utils", org.apache.logging.log4j.Level.OFF);
+        java.util.Map<String, org.apache.logging.log4j.Level> before = new java.util.HashMap<>();
+        quiet.keySet().forEach(name -> before.put(name, org.apache.logging.log4j.LogManager.getLogger(name).getLevel()));
+        org.apache.logging.log4j.core.config.Configurator.setLevel(quiet);
         try {
             o = SweepJob.run(spark, sweep, table.out, options);
         } catch (RuntimeException e) {
@@ -87,6 +97,8 @@ final class RunCommand implements Runnable {
                                     + " kept, and rerunning this command once that is fixed resumes the sweep")
                             : f)
                     .orElse(e);
+        } finally {
+            org.apache.logging.log4j.core.config.Configurator.setLevel(before);
         }
         System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks (%d of them retried),"
                 + " %d already present, %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(),

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * message alone and exits with code 1.
  */
 public final class StorageFailure extends RuntimeException {
-    private static final Pattern PART_FILE = Pattern.compile("((?:file:|hdfs:|s3a:|/)[^\\s,;'\"\\]]*part-[^\\s,;'\"\\]]*\\.parquet)");
-    private static final Pattern PATH = Pattern.compile("((?:file:|hdfs:|s3a:|/)[^\\s,;'\"\\]]+)");
+    private static final String URI_OR_PATH = "(?:\\b[a-z][a-z0-9+.-]*:/|(?<=^|\\s)/)[^\\s,;'\"()\\[\\]]";
+    private static final Pattern PART_FILE = Pattern.compile("(" + URI_OR_PATH + "*part-[^\\s,;'\"()\\[\\]]*\\.parquet)");
+    private static final Pattern PATH = Pattern.compile("(" + URI_OR_PATH + "+)");
 
     public StorageFailure(String message) {
         super(message);
@@ -37,12 +38,28 @@ public final class StorageFailure extends RuntimeException {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("is not a Parquet file") || m.contains("CANNOT_READ_FILE_FOOTER")
+                    || m.contains("FAILED_READ_FILE") || t instanceof org.apache.hadoop.fs.ChecksumException
                     || m.contains("can not read class org.apache.parquet") || m.contains("Could not read footer")
                     || t instanceof java.io.EOFException) {
                 String file = partFileIn(e).orElse("a part file");
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
                 return Optional.of(new StorageFailure("cannot read " + file + ": it is cut short or not Parquet ("
-                        + firstLine(m) + "); run 'jobs/relufem verify --out " + out + " --repair' to move it aside,"
+                        + root.getClass().getSimpleName() + "); run 'jobs/relufem verify --out " + out + " --repair' to move it aside,"
                         + " then rerun the sweep to recompute its trials"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The storage failure in {@code e}'s causes, naming {@code path} (what was being written) when they name none. */
+    static Optional<StorageFailure> writing(Throwable e, String path) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String cause = storageCause(t, String.valueOf(t.getMessage()));
+            if (cause != null) {
+                return Optional.of(new StorageFailure("storage failed: " + cause + " (" + pathIn(e).orElse(path) + ")"));
             }
         }
         return Optional.empty();

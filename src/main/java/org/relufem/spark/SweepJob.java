@@ -170,7 +170,7 @@ public final class SweepJob {
             try {
                 spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(staged);
             } catch (Exception e) { // Spark's SparkException is checked in Java's eyes
-                throw failFastOr(e);
+                throw StorageFailure.writing(e, staged).<RuntimeException>map(f -> f).orElseGet(() -> failFastOr(e));
             }
             lease.check();
             if (stored.files().isEmpty()) {
