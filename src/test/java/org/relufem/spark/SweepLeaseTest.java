@@ -157,7 +157,7 @@ class SweepLeaseTest {
 
     @Test
     void ofRunsStartedTogetherExactlyOneTakesTheSweep() throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 10; round++) {
             int runs = 4;
             CyclicBarrier start = new CyclicBarrier(runs);
             AtomicInteger refused = new AtomicInteger();
