@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * directory), 1 any other failure. Results go to stdout, everything else to stderr.
  */
 @Command(name = "relufem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class, ReportCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, QueryCommand.class, ReportCommand.class, VerifyCommand.class},
         description = "When does a trained ReLU network beat finite elements, and at what cost?")
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, query or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, query, report or verify");
     }
 
     /**
@@ -60,9 +60,24 @@ public final class Main implements Runnable {
             err.println("relufem: " + oneLine(e.getMessage()));
             return 2;
         }
+        var storage = org.relufem.spark.StorageFailure.in(e, outOf(parsed));
+        if (storage.isPresent()) {
+            err.println("relufem: " + oneLine(storage.get().getMessage()));
+            return 1;
+        }
         err.println("relufem: failed: " + e);
         e.printStackTrace(err);
         return 1;
+    }
+
+    /** The command's --out, for messages that name a command to run on the table. */
+    private static String outOf(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--out")) {
+                return p.matchedOptionValue("--out", "results");
+            }
+        }
+        return "results";
     }
 
     /** Bad input is reported on one line: line breaks inside a message become spaces. */

@@ -40,6 +40,14 @@ final class RunCommand implements Runnable {
                     + " a killed run loses at most the chunk in flight")
     double chunkSeconds;
 
+    @Option(names = "--wait", description = "if another run is writing this sweep, wait for it to finish (else refuse at once)")
+    boolean waitForLease;
+
+    @Option(names = "--retry", split = ",", paramLabel = "STATUS",
+            description = "compute again the trials with rows of these statuses (failed, diverged or failed,diverged)"
+                    + " and replace their rows")
+    java.util.Set<String> retry = java.util.Set.of();
+
     @Override
     public void run() {
         SweepSpec sweep = SpecParser.load(spec);
@@ -48,6 +56,11 @@ final class RunCommand implements Runnable {
         }
         if (trialBudget != null && !(trialBudget > 0)) {
             throw new BadInputException("--trial-budget must be > 0 seconds, got " + trialBudget);
+        }
+        for (String status : retry) {
+            if (!status.equals("failed") && !status.equals("diverged")) {
+                throw new BadInputException("--retry takes failed, diverged or failed,diverged; got '" + status + "'");
+            }
         }
         OutputDirectory.checkWritable(table.out);
         TrialSpace space = new TrialSpace(sweep);
@@ -62,11 +75,34 @@ final class RunCommand implements Runnable {
         SweepJob.ProgressMode progress = Boolean.getBoolean("relufem.stderr.tty")
                 ? SweepJob.ProgressMode.TERMINAL : SweepJob.ProgressMode.LINES;
         SweepJob.Options options = new SweepJob.Options(chunkSeconds, failFast,
-                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress);
-        SweepJob.Outcome o = SweepJob.run(spark, sweep, table.out, options);
-        System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks, %d already present,"
-                + " %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(), o.chunks(),
-                o.present(), o.failed());
+                trialBudget == null ? Double.POSITIVE_INFINITY : trialBudget, replace, progress)
+                .withWait(waitForLease).withRetry(retry);
+        SweepJob.Outcome o;
+        // A chunk whose write fails (a full disk) is otherwise logged with a stack trace per task attempt
+        // before the one line that names the cause; an unexpected failure still ends with its whole trace.
+        java.util.Map<String, org.apache.logging.log4j.Level> quiet = java.util.Map.of(
+                "org.apache.spark.executor.Executor", org.apache.logging.log4j.Level.OFF,
+                "org.apache.spark.scheduler.TaskSetManager", org.apache.logging.log4j.Level.OFF,
+                "org.apache.spark.sql.execution.datasources.FileFormatWriter", org.apache.logging.log4j.Level.OFF,
+                "org.apache.spark.util.Utils", org.apache.logging.log4j.Level.OFF);
+        java.util.Map<String, org.apache.logging.log4j.Level> before = new java.util.HashMap<>();
+        quiet.keySet().forEach(name -> before.put(name, org.apache.logging.log4j.LogManager.getLogger(name).getLevel()));
+        org.apache.logging.log4j.core.config.Configurator.setLevel(quiet);
+        try {
+            o = SweepJob.run(spark, sweep, table.out, options);
+        } catch (RuntimeException e) {
+            throw org.relufem.spark.StorageFailure.in(e, table.out)
+                    .<RuntimeException>map(f -> f.getMessage().startsWith("storage failed")
+                            ? new org.relufem.spark.StorageFailure(f.getMessage() + "; the chunks committed before are"
+                                    + " kept, and rerunning this command once that is fixed resumes the sweep")
+                            : f)
+                    .orElse(e);
+        } finally {
+            org.apache.logging.log4j.core.config.Configurator.setLevel(before);
+        }
+        System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks (%d of them retried),"
+                + " %d already present, %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(),
+                o.chunks(), o.retried(), o.present(), o.failed());
         ResultsTable.register(spark, table.out);
         SweepSummary.print(spark, sweep.name(), System.out);
     }

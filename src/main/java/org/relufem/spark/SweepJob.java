@@ -3,7 +3,6 @@ package org.relufem.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
@@ -11,11 +10,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.relufem.BadInputException;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.ResultRow;
-import org.relufem.sweep.SpecDiff;
 import org.relufem.sweep.SweepSpec;
 import org.relufem.sweep.Trial;
 import org.relufem.sweep.TrialRunner;
@@ -48,10 +44,29 @@ public final class SweepJob {
      * @param trialBudgetSeconds fitting time after which a trial stops and its remaining rows fail
      * @param replace delete the sweep's existing rows first (else a rerun resumes, and a changed spec is refused)
      * @param progress how to show progress on stderr
+     * @param waitForLease wait for another run holding the sweep's lease instead of refusing to start
+     * @param retry statuses ({@code failed}, {@code diverged}) whose trials are computed again, their rows replaced
      */
     public record Options(double chunkSeconds, boolean failFast, double trialBudgetSeconds, boolean replace,
-                          ProgressMode progress) {
+                          ProgressMode progress, boolean waitForLease, Set<String> retry) {
         public static final Options DEFAULT = new Options(60, false, Double.POSITIVE_INFINITY, false, ProgressMode.NONE);
+
+        public Options {
+            retry = Set.copyOf(retry);
+        }
+
+        public Options(double chunkSeconds, boolean failFast, double trialBudgetSeconds, boolean replace,
+                       ProgressMode progress) {
+            this(chunkSeconds, failFast, trialBudgetSeconds, replace, progress, false, Set.of());
+        }
+
+        public Options withWait(boolean waitForLease) {
+            return new Options(chunkSeconds, failFast, trialBudgetSeconds, replace, progress, waitForLease, retry);
+        }
+
+        public Options withRetry(Set<String> retry) {
+            return new Options(chunkSeconds, failFast, trialBudgetSeconds, replace, progress, waitForLease, retry);
+        }
     }
 
     /** No progress line, a plain line every few seconds (logs, pipes), or one live line (a terminal). */
@@ -61,12 +76,18 @@ public final class SweepJob {
      * What a run did.
      *
      * @param planned trials in the spec
-     * @param present trials whose rows were already in the table (a resumed run)
-     * @param computed trials run now
+     * @param present trials whose rows were already in the table (a resumed run), and kept
+     * @param computed trials run now (missing ones and retried ones)
      * @param failed trials run now whose rows are not all ok (failed or diverged)
      * @param chunks chunks committed
+     * @param retried trials run now whose earlier rows (of a status given to --retry) they replaced
+     * @param grownFrom trials of the stored spec when the spec grew; 0 when it did not change
      */
-    public record Outcome(long planned, long present, long computed, long failed, int chunks) {
+    public record Outcome(long planned, long present, long computed, long failed, int chunks, long retried,
+                          long grownFrom) {
+        public Outcome(long planned, long present, long computed, long failed, int chunks) {
+            this(planned, present, computed, failed, chunks, 0, 0);
+        }
     }
 
     /** Runs one trial on an executor: {@link TrialRunner} in production, a stand-in in tests. */
@@ -81,27 +102,36 @@ public final class SweepJob {
 
     static Outcome run(SparkSession spark, SweepSpec spec, String out, Options options, TrialFunction runner) {
         SweepStore store = new SweepStore(spark, out, spec.name());
-        store.clearStaging();
-        if (options.replace()) {
-            store.delete();
-        }
-        checkSameSpec(store, spec);
-        boolean resuming = store.hasRows();
-        store.storeSpec(spec.canonical());
+        try (SweepLease lease = store.lease(options.waitForLease(), System.err)) {
+            int recovered = store.recover();
+            if (recovered > 0) {
+                System.err.println("relufem: finished " + recovered + " replacement(s) of rows that an earlier run of"
+                        + " sweep " + spec.name() + " left half done");
+            }
+            store.clearStaging();
+            if (options.replace()) {
+                store.deleteRows();
+            }
+            long grownFrom = SpecCheck.check(store, spec, System.err);
+            boolean resuming = store.hasRows();
+            store.storeSpec(spec.canonical());
 
-        TrialSpace space = new TrialSpace(spec);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        double totalCost = 0;
-        for (long i = 0; i < space.size(); i++) {
-            totalCost += CostModel.seconds(space.trial(i));
-        }
-        try (Progress progress = new Progress(jsc.sc(), space.size(), totalCost, System.err, options.progress())) {
-            return runChunks(spark, jsc, store, space, options, runner, resuming, progress);
+            TrialSpace space = new TrialSpace(spec);
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            double totalCost = 0;
+            for (long i = 0; i < space.size(); i++) {
+                totalCost += CostModel.seconds(space.trial(i));
+            }
+            try (Progress progress = new Progress(jsc.sc(), space.size(), totalCost, System.err, options.progress())) {
+                Outcome o = runChunks(spark, jsc, store, lease, space, options, runner, resuming, progress);
+                return new Outcome(o.planned(), o.present(), o.computed(), o.failed(), o.chunks(), o.retried(), grownFrom);
+            }
         }
     }
 
-    private static Outcome runChunks(SparkSession spark, JavaSparkContext jsc, SweepStore store, TrialSpace space,
-                                     Options options, TrialFunction runner, boolean resuming, Progress progress) {
+    private static Outcome runChunks(SparkSession spark, JavaSparkContext jsc, SweepStore store, SweepLease lease,
+                                     TrialSpace space, Options options, TrialFunction runner, boolean resuming,
+                                     Progress progress) {
         int cores = Math.max(1, jsc.defaultParallelism());
         double chunkBudget = options.chunkSeconds() * cores;
         Progress.Counters counters = progress.counters();
@@ -109,6 +139,7 @@ public final class SweepJob {
         double budget = options.trialBudgetSeconds();
         long present = 0;
         long computed = 0;
+        long retried = 0;
         int chunks = 0;
         for (long lo = 0; lo < space.size(); ) {
             List<Long> indices = new ArrayList<>();
@@ -120,11 +151,13 @@ public final class SweepJob {
                 costs.add(cost);
                 sum += cost;
             }
+            StoredRows.Chunk stored = StoredRows.Chunk.NONE;
             if (resuming) {
                 int before = indices.size();
                 double chunkCost = sum;
-                dropPresent(spark, store, space, indices, costs);
+                stored = StoredRows.classify(spark, store, space, indices, costs, options.retry());
                 present += before - indices.size();
+                retried += stored.retried();
                 progress.skipped(before - indices.size(), chunkCost - costs.stream().mapToDouble(Double::doubleValue).sum());
             }
             if (indices.isEmpty()) {
@@ -137,48 +170,23 @@ public final class SweepJob {
             try {
                 spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(staged);
             } catch (Exception e) { // Spark's SparkException is checked in Java's eyes
-                throw failFastOr(e);
+                throw StorageFailure.writing(e, staged).<RuntimeException>map(f -> f).orElseGet(() -> failFastOr(e));
             }
-            store.publish(staged);
+            lease.check();
+            if (stored.files().isEmpty()) {
+                store.publish(staged);
+            } else {
+                // The files that held the retried trials are rewritten whole: their other rows, then the swap.
+                String kept = staged + "-kept";
+                StoredRows.writeKept(spark, store, stored, kept);
+                lease.check();
+                store.commit(List.of(staged, kept), stored.files());
+            }
             computed += indices.size();
             chunks++;
         }
         store.clearStaging();
-        return new Outcome(space.size(), present, computed, counters.failed().value(), chunks);
-    }
-
-    /** Refuses a rerun whose spec differs from the one the sweep's rows came from. */
-    private static void checkSameSpec(SweepStore store, SweepSpec spec) {
-        var stored = store.storedSpec();
-        if (stored.isEmpty()) {
-            if (store.hasRows()) {
-                throw new BadInputException("sweep " + spec.name() + " in " + store.sweepDir() + " has rows but no stored"
-                        + " spec (written by an older relufem); rerun with --replace to start it over");
-            }
-            return;
-        }
-        if (!stored.get().equals(spec.canonical())) {
-            List<String> changes = SpecDiff.changes(stored.get(), spec.canonical());
-            throw new BadInputException("sweep " + spec.name() + " already holds rows of a different spec (" + String.join("; ", changes)
-                    + "); rerun with --replace to start it over, or give the new spec another sweep name");
-        }
-    }
-
-    /** Removes from {@code indices} (and {@code costs}) the trials whose rows are already committed. */
-    private static void dropPresent(SparkSession spark, SweepStore store, TrialSpace space, List<Long> indices,
-                                    List<Double> costs) {
-        Object[] keys = indices.stream().map(i -> space.trial(i).rowIds().get(0)).toArray();
-        Set<String> present = new HashSet<>();
-        for (Row r : spark.read().schema(ResultSchema.FILE_SCHEMA).parquet(store.sweepDir())
-                .select("trial_id").where(functions.col("trial_id").isin(keys)).collectAsList()) {
-            present.add(r.getString(0));
-        }
-        for (int i = indices.size() - 1; i >= 0; i--) {
-            if (present.contains((String) keys[i])) {
-                indices.remove(i);
-                costs.remove(i);
-            }
-        }
+        return new Outcome(space.size(), present, computed, counters.failed().value(), chunks, retried, 0);
     }
 
     /**

@@ -1,8 +1,12 @@
 package org.relufem.spark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -17,39 +21,62 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  * OUT/sweep=NAME/part-*.parquet    committed rows (Spark reads these)
  * OUT/sweep=NAME/_spec.json        the spec the rows came from (names starting with _ are hidden from Spark)
+ * OUT/sweep=NAME/_lease            the run writing the sweep now ({@link SweepLease})
+ * OUT/sweep=NAME/_commit-RUN-N     a replacement being committed (a retry's or a repair's), see {@link #commit}
  * OUT/_staging/NAME/RUN-CHUNK/     a chunk being written; moved into sweep=NAME once Spark committed it
+ * OUT/_damaged/NAME/               unreadable part files that verify --repair moved aside
  * </pre>
  * A chunk becomes visible file by file, each by an atomic rename, and every trial's rows live in
  * one file, so a crash at any moment leaves whole trials: a rerun skips them and recomputes the
- * rest. Leftover staging is deleted when the next run of the sweep starts. Two runs of one sweep
- * at the same time are not supported.
+ * rest. Everything here but reading runs under the sweep's lease, so leftover staging is deleted
+ * when the next run of the sweep starts.
  */
 final class SweepStore {
     static final String SPEC_FILE = "_spec.json";
+    static final String COMMIT = "_commit-";
     private static final String STAGING = "_staging";
+    static final String DAMAGED = "_damaged";
 
     private final FileSystem fs;
+    private final Path root;
     private final Path sweepDir;
     private final Path stagingRoot;
     private final Path staging;
+    private final String sweep;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private int commits;
 
     SweepStore(SparkSession spark, String out, String sweep) {
+        this.sweep = sweep;
         try {
-            Path root = new Path(out);
-            this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path qualified = fs.makeQualified(root);
-            this.sweepDir = new Path(qualified, ResultSchema.PARTITION + "=" + sweep);
-            this.stagingRoot = new Path(qualified, STAGING);
+            Path given = new Path(out);
+            this.fs = given.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            this.root = fs.makeQualified(given);
+            this.sweepDir = new Path(root, ResultSchema.PARTITION + "=" + sweep);
+            this.stagingRoot = new Path(root, STAGING);
             this.staging = new Path(stagingRoot, sweep);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + out, e);
         }
     }
 
+    FileSystem fs() {
+        return fs;
+    }
+
+    /** This run's id (in the lease, staging and commit names). */
+    String run() {
+        return run;
+    }
+
     /** The directory Spark reads this sweep's rows from. */
     String sweepDir() {
         return sweepDir.toString();
+    }
+
+    /** Takes the sweep's lease (see {@link SweepLease#acquire}). */
+    SweepLease lease(boolean wait, PrintStream messages) {
+        return SweepLease.acquire(fs, sweepDir, sweep, run, wait, SweepLease.Timing.fromSystem(), messages);
     }
 
     /** The spec stored by the run that created the sweep, if any. */
@@ -76,7 +103,11 @@ final class SweepStore {
             try (FSDataOutputStream o = fs.create(tmp, true)) {
                 o.write(canonical.getBytes(StandardCharsets.UTF_8));
             }
-            rename(tmp, target);
+            // A local rename replaces the old spec at once; HDFS's refuses, so there it is deleted first.
+            if (!fs.rename(tmp, target)) {
+                fs.delete(target, false);
+                rename(tmp, target);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -84,15 +115,22 @@ final class SweepStore {
 
     /** Whether any rows of the sweep are committed. */
     boolean hasRows() {
-        return !partFiles(sweepDir).isEmpty();
+        return !partFiles().isEmpty();
     }
 
-    /** Deletes the sweep: its rows and its stored spec. */
-    void delete() {
+    /** Deletes the sweep's rows, stored spec and pending commits, keeping the lease (--replace). */
+    void deleteRows() {
         try {
-            fs.delete(sweepDir, true);
+            if (!fs.exists(sweepDir)) {
+                return;
+            }
+            for (FileStatus f : fs.listStatus(sweepDir)) {
+                if (!f.getPath().getName().startsWith(SweepLease.FILE)) {
+                    fs.delete(f.getPath(), true);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + sweepDir, e);
+            throw new UncheckedIOException("cannot delete the rows in " + sweepDir, e);
         }
     }
 
@@ -130,13 +168,119 @@ final class SweepStore {
         }
     }
 
-    private java.util.List<FileStatus> partFiles(Path dir) {
+    /**
+     * Replaces the part files {@code removes} (names in the sweep) by the files Spark committed
+     * under the staging directories {@code adds}, all or nothing across a crash: the list of both is
+     * first written to {@code _commit-RUN-N} (renamed into place, so it exists whole or not at all),
+     * then the new files are moved in, the old ones deleted, and the list deleted. A run that finds a
+     * list left by a killed one finishes it ({@link #recover}) before anything else. Readers at the
+     * moment of the swap may see old and new rows side by side for as long as the renames take.
+     */
+    void commit(List<String> adds, List<String> removes) {
+        try {
+            StringBuilder manifest = new StringBuilder();
+            for (String dir : adds) {
+                for (FileStatus f : partFiles(new Path(dir))) {
+                    manifest.append("add\t").append(f.getPath()).append('\n');
+                }
+            }
+            for (String name : removes) {
+                manifest.append("remove\t").append(new Path(sweepDir, name)).append('\n');
+            }
+            Path list = new Path(sweepDir, COMMIT + run + "-" + commits++);
+            Path tmp = new Path(staging, list.getName());
+            try (FSDataOutputStream o = fs.create(tmp, false)) {
+                o.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            rename(tmp, list);
+            finish(list);
+            for (String dir : adds) {
+                fs.delete(new Path(dir), true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the replacement in " + sweepDir, e);
+        }
+    }
+
+    /** Finishes the replacements killed runs left half done; returns how many. */
+    int recover() {
+        List<Path> lists = pendingCommits();
+        for (Path list : lists) {
+            try {
+                finish(list);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot finish the replacement " + list, e);
+            }
+        }
+        return lists.size();
+    }
+
+    /** The commit lists of replacements not yet finished. */
+    List<Path> pendingCommits() {
+        try {
+            if (!fs.exists(sweepDir)) {
+                return List.of();
+            }
+            return Arrays.stream(fs.listStatus(sweepDir, p -> p.getName().startsWith(COMMIT)))
+                    .map(FileStatus::getPath).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + sweepDir, e);
+        }
+    }
+
+    /** Applies commit list {@code list}; every step is skipped when already done, so a rerun after a crash finishes it. */
+    private void finish(Path list) throws IOException {
+        String text;
+        try (var in = fs.open(list)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Path> removes = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] kv = line.split("\t", 2);
+            if (kv.length < 2) {
+                continue;
+            }
+            Path p = new Path(kv[1]);
+            if (kv[0].equals("add")) {
+                Path to = new Path(sweepDir, p.getName());
+                if (fs.exists(p) && !fs.exists(to)) {
+                    rename(p, to);
+                }
+            } else {
+                removes.add(p);
+            }
+        }
+        for (Path p : removes) {
+            fs.delete(p, false);
+        }
+        fs.delete(list, false);
+    }
+
+    /** Moves a part file of the sweep to {@code OUT/_damaged/NAME/} (verify --repair); returns where it went. */
+    String moveAside(String name) {
+        Path to = new Path(new Path(new Path(root, DAMAGED), sweep), name);
+        try {
+            fs.mkdirs(to.getParent());
+            rename(new Path(sweepDir, name), to);
+            return to.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + name + " aside to " + to, e);
+        }
+    }
+
+    /** The sweep's committed part files. */
+    List<FileStatus> partFiles() {
+        return partFiles(sweepDir);
+    }
+
+    private List<FileStatus> partFiles(Path dir) {
         try {
             if (!fs.exists(dir)) {
-                return java.util.List.of();
+                return List.of();
             }
-            return java.util.Arrays.stream(fs.listStatus(dir))
+            return Arrays.stream(fs.listStatus(dir))
                     .filter(f -> f.isFile() && f.getPath().getName().startsWith("part-"))
+                    .sorted(java.util.Comparator.comparing(f -> f.getPath().getName()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);

@@ -90,4 +90,26 @@ public final class TrialSpace implements Serializable {
                 (Long) values.get(MethodBlock.TEST_SEED), testPoints, block.own().params(values, data.points()),
                 spec.test());
     }
+
+    /**
+     * Whether every trial of {@code smaller} is also a trial of this space with the same rows: the
+     * same row ids (so the same parameters and checkpoints) and the same stored content
+     * (keep_weights). A spec grown by values on an axis, seeds or method blocks contains the old one.
+     */
+    public boolean contains(TrialSpace smaller) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (long i = 0; i < size; i++) {
+            keys.add(rowsKey(trial(i)));
+        }
+        for (long i = 0; i < smaller.size(); i++) {
+            if (!keys.contains(rowsKey(smaller.trial(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String rowsKey(Trial t) {
+        return String.join(",", t.rowIds()) + ";" + t.params().keepWeights();
+    }
 }

@@ -495,7 +495,7 @@ class MalformedInputTest {
         args("plan: unknown option", Out.ABSENT, "Unknown options: '--out'", "plan", "{spec}", "--out", "{out}");
         args("query: unknown option", Out.TABLE, "Unknown options: '--sweep'", "query", "--out", "{out}", "--sweep", "x", "SELECT 1");
         args("unknown command", Out.ABSENT, "'frobnicate'", "frobnicate", "{spec}");
-        args("no command", Out.ABSENT, "name a command: run, plan, query or report");
+        args("no command", Out.ABSENT, "name a command: run, plan, query, report or verify");
         args("run: --chunk-seconds 0", Out.ABSENT, "--chunk-seconds must be > 0, got 0.0", "run", "{spec}", "--out", "{out}", "--chunk-seconds", "0");
         args("run: --trial-budget negative", Out.TABLE, "--trial-budget must be > 0 seconds, got -1.0", "run", "{spec}", "--out", "{out}", "--trial-budget", "-1");
         args("run: --trial-budget not a number", Out.ABSENT, "'--trial-budget': 'soon' is not a double", "run", "{spec}", "--out", "{out}", "--trial-budget", "soon");

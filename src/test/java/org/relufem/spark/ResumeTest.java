@@ -86,17 +86,17 @@ class ResumeTest {
     }
 
     @Test
-    void aChangedSpecIsRefusedWithWhatChangedAndReplaceStartsOver() throws IOException {
+    void aChangedSpecThatDropsStoredTrialsIsRefusedWithWhatChangedAndReplaceStartsOver() throws IOException {
         Path out = dir.resolve("out");
         SweepSpec other = SpecParser.parse(SPEC.replace("sweep = resume", "sweep = other"), "other.conf");
         SweepJob.run(spark, spec, out.toString(), SweepJob.Options.DEFAULT);
         SweepJob.run(spark, other, out.toString(), SweepJob.Options.DEFAULT);
         List<Path> before = partFiles(out, "resume");
 
-        SweepSpec wider = SpecParser.parse(SPEC.replace("width = [3, 5]", "width = [3, 5, 7]"), "wider.conf");
+        SweepSpec wider = SpecParser.parse(SPEC.replace("width = [3, 5]", "width = [3, 7, 9]"), "wider.conf");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> SweepJob.run(spark, wider, out.toString(), SweepJob.Options.DEFAULT));
-        assertTrue(e.getMessage().contains("methods[1].width: [3,5] -> [3,5,7]"), e.getMessage());
+        assertTrue(e.getMessage().contains("methods[1].width: [3,5] -> [3,7,9]"), e.getMessage());
         assertTrue(e.getMessage().contains("--replace"), e.getMessage());
         assertEquals(before, partFiles(out, "resume"), "a refused run touches nothing");
 
