@@ -28,9 +28,12 @@ public final class GridInterpolants implements MethodFamily {
     static final double DENSE_FORWARD_SECONDS_PER_PARAMETER = 0.5e-9;
 
     /**
-     * A Q_k point's tensor sum beyond the 2^d corners {@code CostModel} charges, per term: 1.6-2.4 ns
-     * per point for Q2 in 2-D (9 terms), from {@code InterpolationBenchmark}.
+     * A Q_k point beyond what {@code CostModel} charges a multilinear one: the cell location and
+     * 1-D bases, then per term of its (k+1)^d-term sum. {@code LagrangeBenchmark} against
+     * {@code InterpolationBenchmark}'s P1 in one quiet run (2026-12-01): Q2/Q3/Q4 at 29/31/39 ns
+     * per point in 1-D (P1 8.6), 71/80/85 in 2-D (P1 11.5), 161/208/316 in 3-D (P1 51).
      */
+    static final double LAGRANGE_SECONDS_PER_POINT = 30e-9;
     static final double LAGRANGE_SECONDS_PER_TERM = 2e-9;
 
     /** The methods, each named in specs by its lower-case name. */
@@ -73,8 +76,7 @@ public final class GridInterpolants implements MethodFamily {
             return switch (kind) {
                 case RELU_FEM -> reluFemSeconds(trial);
                 case LAGRANGE -> (trial.testPoints() + CostModel.searchEvaluations(trial))
-                        * Math.max(0, Math.pow(degree + 1, trial.dim()) - Math.pow(2, trial.dim()))
-                        * LAGRANGE_SECONDS_PER_TERM;
+                        * (LAGRANGE_SECONDS_PER_POINT + Math.pow(degree + 1, trial.dim()) * LAGRANGE_SECONDS_PER_TERM);
                 default -> 0;
             };
         }
