@@ -2,10 +2,15 @@ package org.relufem.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import java.util.function.BiFunction;
 import org.relufem.BadInputException;
+import org.relufem.spark.StoredSpec;
+import org.relufem.target.TargetDefinition;
+import org.relufem.target.Targets;
 
 /**
  * One self-contained HTML page from the results table: per sweep (or for several sweeps read
@@ -58,7 +63,7 @@ public final class HtmlReport {
                 }
                 html.append(ReportPage.escape(String.join(", ", parts))).append(" (see the method table).</p>\n");
             }
-            ReportPage page = ReportPage.of(read.observations(), charts);
+            ReportPage page = ReportPage.of(read.observations(), charts, targets(spark, out, section));
             charts += page.chartCount();
             pages.add(page);
             html.append(page.html());
@@ -68,6 +73,31 @@ public final class HtmlReport {
         }
         html.append(ReportPage.tail(pages));
         return html.toString();
+    }
+
+    /**
+     * The targets of {@code sweeps} by name and dimension, as their stored specs define them (formulas,
+     * classes and data files too), else from the registry; null for a target neither knows (a
+     * class no longer on the classpath, a data file no longer there).
+     */
+    private static BiFunction<String, Integer, TargetDefinition> targets(SparkSession spark, String out,
+                                                                       List<String> sweeps) {
+        Map<String, TargetDefinition> stored = new HashMap<>();
+        for (String sweep : sweeps) {
+            try {
+                StoredSpec.read(spark, out, sweep).ifPresent(spec -> spec.targets().forEach(t -> stored.putIfAbsent(
+                        t.name() + "\u0000" + t.dim(), t.definition())));
+            } catch (RuntimeException gone) {
+                // The pictures fall back to the registry.
+            }
+        }
+        return (name, dim) -> {
+            TargetDefinition d = stored.get(name + "\u0000" + dim);
+            if (d == null && Targets.names().contains(name)) {
+                d = new TargetDefinition.Registered(name, dim);
+            }
+            return d;
+        };
     }
 
     private static void summary(SparkSession spark, String sweep, StringBuilder html) {

@@ -33,7 +33,7 @@ final class Observations {
         List<String> replicates = columns(Column.Role.REPLICATE);
         String in = sweeps.stream().map(s -> "'" + s.replace("'", "''") + "'").collect(Collectors.joining(", "));
         List<String> select = new ArrayList<>(List.of("trial_id", "sweep", "status", "params", "rel_l2",
-                "coalesce(max_abs_err_search, max_abs_err) AS max_err", "rmse", "fit_seconds", "max_err_location"));
+                "coalesce(max_abs_err_search, max_abs_err) AS max_err", "rmse", "fit_seconds", "max_err_location", "field"));
         select.addAll(settings);
         select.addAll(replicates);
         List<Row> rows = spark.sql("SELECT " + String.join(", ", select) + " FROM trials WHERE sweep IN (" + in
@@ -41,7 +41,7 @@ final class Observations {
         List<Observation> out = new ArrayList<>();
         Map<String, Long> leftOut = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        int first = 9;
+        int first = 10;
         for (Row r : rows) {
             Map<String, Object> s = values(r, settings, first);
             Map<String, Object> rep = values(r, replicates, first + settings.size());
@@ -53,10 +53,14 @@ final class Observations {
             if (seen.add(r.getString(0))) {
                 out.add(new Observation(r.getString(0), r.getString(1), s, rep, r.getLong(3), r.getDouble(4),
                         r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6), r.getDouble(7),
-                        r.isNullAt(8) ? null : ((Vector) r.get(8)).toArray()));
+                        vector(r, 8), vector(r, 9)));
             }
         }
         return new Read(out, leftOut);
+    }
+
+    private static double[] vector(Row r, int i) {
+        return r.isNullAt(i) ? null : ((Vector) r.get(i)).toArray();
     }
 
     private static boolean positive(Row r, int i) {

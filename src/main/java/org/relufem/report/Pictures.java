@@ -1,6 +1,5 @@
 package org.relufem.report;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -11,69 +10,104 @@ import org.relufem.report.analysis.Crossover;
 import org.relufem.report.analysis.Metric;
 import org.relufem.report.analysis.Observation;
 import org.relufem.report.analysis.Views;
+import org.relufem.sample.TensorGrid;
+import org.relufem.sweep.TestDesign;
 import org.relufem.target.Box;
 import org.relufem.target.Target;
-import org.relufem.target.Targets;
+import org.relufem.target.TargetDefinition;
 
 /**
- * Pictures of the target for d = 1 and 2: f on a fixed grid of its box (a curve in 1-D, a
- * heatmap in 2-D), evaluated by the report from the target registry, with the point where the
- * max-norm search found the largest |f − g| of each method's best setting (by median max-norm
- * error) marked: where the error sits. Targets outside the registry (formulas, classes, data)
- * and rows without a search get no picture.
+ * Pictures of functions for d = 1 and 2, on the field grid of {@link TestDesign#fieldGrid}: the
+ * target f (evaluated by the report from the target's definition; a data target has none), and for
+ * each method its best setting by median max-norm error, the trial at the median seed: its
+ * approximant g and error field |f - g| where the rows store g ({@code test.field = true}), and
+ * the point where the max-norm search found the largest |f - g|. The page draws curves in 1-D,
+ * heatmaps in 2-D, with one colour scale for f and every g of a panel and one (logarithmic) for
+ * every error field.
  */
 final class Pictures {
-    /** Grid points per axis: 1-D curves, 2-D heatmaps. */
-    static final int N_1D = 401;
-    static final int N_2D = 61;
-
     private Pictures() {
     }
 
-    /** The picture's JSON for one panel's observations, or null when there is none to draw. */
-    static String of(String targetName, int dim, List<Observation> rows) {
+    /** The picture's JSON for one panel's observations, or null when there is nothing to draw. */
+    static String of(TargetDefinition definition, List<Observation> rows) {
+        int dim = definition.dim();
         if (dim > 2) {
             return null;
         }
-        Target f;
-        try {
-            f = Targets.create(targetName, dim);
-        } catch (IllegalArgumentException notRegistered) {
-            return null;
+        Target f = definition instanceof TargetDefinition.OfData ? null : definition.create();
+        Box box = definition.domain();
+        TensorGrid grid = TestDesign.fieldGrid(box);
+        double[] nodes = grid.nodes();
+        double[] fv = null;
+        if (f != null) {
+            fv = new double[grid.nodeCount()];
+            f.values(nodes, fv.length, fv);
         }
         List<Cell> settings = Views.settings(rows);
         Function<Cell, String> name = Crossover.namer(settings);
-        StringJoiner marks = new StringJoiner(",");
+        StringJoiner methods = new StringJoiner(",");
+        boolean[] any = {false};
+        double[] fValues = fv;
         settings.stream().map(Cell::method).distinct().forEach(m -> settings.stream()
-                .filter(c -> c.method().equals(m) && c.representative().maxErrLocation() != null)
+                .filter(c -> c.method().equals(m))
                 .min(Comparator.comparingDouble(c -> c.median(Metric.MAX_NORM)))
                 .ifPresent(c -> {
-                    double[] at = c.representative().maxErrLocation();
-                    marks.add("{\"label\":" + Json.string(name.apply(c) + String.format(Locale.ROOT, ": max |f - g| %.3g",
-                            c.representative().maxErr())) + ",\"at\":[" + Json.number(at[0])
-                            + (dim == 2 ? "," + Json.number(at[1]) : "") + "],\"fat\":" + Json.number(f.value(at)) + "}");
+                    Observation o = c.representative();
+                    double[] g = o.field() != null && o.field().length == grid.nodeCount() ? o.field() : null;
+                    if (g == null && o.maxErrLocation() == null) {
+                        return;
+                    }
+                    any[0] = true;
+                    StringBuilder b = new StringBuilder("{\"label\":").append(Json.string(name.apply(c)
+                            + String.format(Locale.ROOT, ": max |f - g| %.3g", o.maxErr())));
+                    b.append(",\"max\":").append(Json.number(o.maxErr()));
+                    if (o.maxErrLocation() != null) {
+                        b.append(",\"at\":").append(array(o.maxErrLocation(), Json::number));
+                        if (f != null) {
+                            b.append(",\"fat\":").append(Json.number(f.value(o.maxErrLocation())));
+                        }
+                    }
+                    if (g != null) {
+                        b.append(",\"g\":").append(array(g, Pictures::digits7));
+                        if (fValues != null) {
+                            double[] err = new double[g.length];
+                            for (int i = 0; i < g.length; i++) {
+                                err[i] = Math.abs(fValues[i] - g[i]);
+                            }
+                            b.append(",\"err\":").append(array(err, Pictures::digits3));
+                        }
+                    }
+                    methods.add(b.append('}'));
                 }));
-        Box box = f.domain();
-        int n = dim == 1 ? N_1D : N_2D;
-        List<String> values = new ArrayList<>();
-        double[] x = new double[dim];
-        for (int j = 0; j < (dim == 1 ? 1 : n); j++) {
-            for (int i = 0; i < n; i++) {
-                x[0] = box.lower(0) + box.width(0) * i / (n - 1);
-                if (dim == 2) {
-                    x[1] = box.lower(1) + box.width(1) * j / (n - 1);
-                }
-                values.add(Json.number(f.value(x)));
-            }
+        if (f == null && !any[0]) {
+            return null;
         }
-        StringBuilder b = new StringBuilder("{\"title\":").append(Json.string(targetName + ", d = " + dim
-                + ": f and where each method's best setting errs most")).append(",\"dim\":").append(dim)
-                .append(",\"n\":").append(n).append(",\"box\":[");
+        StringBuilder b = new StringBuilder("{\"title\":").append(Json.string(definition.name() + ", d = " + dim))
+                .append(",\"dim\":").append(dim).append(",\"n\":").append(grid.nodesPerAxis()).append(",\"box\":[");
         for (int a = 0; a < dim; a++) {
             b.append(a == 0 ? "" : ",").append('[').append(Json.number(box.lower(a))).append(',')
                     .append(Json.number(box.upper(a))).append(']');
         }
-        return b.append("],\"values\":[").append(String.join(",", values)).append("],\"marks\":[").append(marks)
-                .append("]}").toString();
+        b.append("],\"f\":").append(fv == null ? "null" : array(fv, Pictures::digits7));
+        return b.append(",\"methods\":[").append(methods).append("]}").toString();
+    }
+
+    private static String array(double[] v, java.util.function.DoubleFunction<String> format) {
+        StringJoiner j = new StringJoiner(",", "[", "]");
+        for (double x : v) {
+            j.add(format.apply(x));
+        }
+        return j.toString();
+    }
+
+    /** Seven significant digits: enough for a picture of f or g, a third of the shortest round-trip text. */
+    private static String digits7(double v) {
+        return Double.isFinite(v) ? Json.number(Double.parseDouble(String.format(Locale.ROOT, "%.6e", v))) : "null";
+    }
+
+    /** Three significant digits, for an error field drawn on a log colour scale. */
+    private static String digits3(double v) {
+        return Double.isFinite(v) ? Json.number(Double.parseDouble(String.format(Locale.ROOT, "%.2e", v))) : "null";
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.relufem.report.Charts.Style;
 import org.relufem.report.analysis.Axis;
@@ -26,6 +27,7 @@ import org.relufem.report.analysis.View.Panel;
 import org.relufem.report.analysis.View.Point;
 import org.relufem.report.analysis.Views;
 import org.relufem.report.analysis.Winners;
+import org.relufem.target.TargetDefinition;
 
 /**
  * The HTML of one report over a set of observations (one sweep, or several read together): what
@@ -60,13 +62,24 @@ final class ReportPage {
 
     /** The report of {@code observations}; {@code prefix} keeps element ids unique across a page's reports. */
     static ReportPage of(List<Observation> observations, int firstChart) {
+        return of(observations, firstChart, (name, dim) -> null);
+    }
+
+    /**
+     * The report of {@code observations}, its pictures drawing the targets that {@code targets}
+     * defines by name and dimension (null: no picture of that target).
+     */
+    static ReportPage of(List<Observation> observations, int firstChart,
+                         BiFunction<String, Integer, TargetDefinition> targets) {
         ReportPage p = new ReportPage();
         p.chartBase = firstChart;
+        p.targets = targets;
         p.body(observations);
         return p;
     }
 
     private int chartBase;
+    private BiFunction<String, Integer, TargetDefinition> targets;
 
     String html() {
         return html.toString();
@@ -97,7 +110,8 @@ final class ReportPage {
                 k -> new ArrayList<>()).add(o));
         List<String> figures = new ArrayList<>();
         panels.values().forEach(rows -> {
-            String json = Pictures.of(rows.get(0).target(), rows.get(0).dim(), rows);
+            TargetDefinition target = targets.apply(rows.get(0).target(), rows.get(0).dim());
+            String json = target == null ? null : Pictures.of(target, rows);
             if (json != null) {
                 figures.add("<figure class=\"pictures\"><script type=\"application/json\" class=\"picture-data\">" + json
                         + "</script></figure>\n");
@@ -106,10 +120,12 @@ final class ReportPage {
         if (figures.isEmpty()) {
             return;
         }
-        html.append("<h3>Pictures of functions</h3>\n<p>The target f on its box (d = 1, 2), computed by the report from the"
-                + " target registry, and for each method its best setting by median max-norm error with the point where"
-                + " the max-norm search found the largest |f - g| (of the seed at the median): where the error sits."
-                + " The approximants and their error fields are not drawn: the rows do not carry g.</p>\n");
+        html.append("<h3>Pictures of functions</h3>\n<p>The target f on its box (d = 1, 2), and for each method its best"
+                + " setting by median max-norm error (the trial at the median seed): its approximant g and the error"
+                + " |f - g| on a grid of the box (401 points in 1-D, 61 x 61 in 2-D), one colour scale for f and every g,"
+                + " one logarithmic scale for every error, and the point where the max-norm search found the largest"
+                + " |f - g| marked: where the error sits. g is drawn where the rows store it (the spec's"
+                + " <code>test.field = true</code>); f is evaluated by the report from the target's definition.</p>\n");
         figures.forEach(html::append);
     }
 

@@ -70,7 +70,8 @@ public final class ResultColumns {
             Column.optional("boost_stage", INT, CHECKPOINT, ResultRow::boostStage),
             Column.optional("test_sampler", STRING, REPLICATE, r -> r.trial().test().kind().label()),
             Column.optional("mse_stderr", DOUBLE, MEASUREMENT, r -> r.errors() == null
-                    || Double.isNaN(r.errors().mseStderr()) ? null : r.errors().mseStderr()));
+                    || Double.isNaN(r.errors().mseStderr()) ? null : r.errors().mseStderr()),
+            Column.optional("field", VECTOR, MEASUREMENT, ResultRow::field));
 
     /** Where relufem 0.1 put each column, by name: the common ones and the families' of that version. */
     private static final List<String> ORDER_0_1 = List.of("trial_id", "method", "target", "dim", "grid_n",

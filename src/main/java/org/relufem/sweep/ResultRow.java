@@ -22,12 +22,14 @@ import org.relufem.metric.MaxNormSearch;
  * @param stopReason why training stopped there ({@code loss_tol}, {@code grad_tol},
  *     {@code no_descent}), with {@code stopEpoch}
  * @param boostStage the boosting stage of a network's row (1 without boosting); null for other methods
+ * @param field the approximant at the nodes of {@link TestDesign#fieldGrid} when the spec asks
+ *     ({@code test.field}) and d &lt;= 2, else null
  */
 public record ResultRow(String trialId, Trial trial, Integer epochs, Long params, Errors errors,
                         MaxNormSearch search, Double trainMse,
                         Double fitSeconds, Double evalSeconds, String status, String message, double[] lossCurve,
                         double[] weights, String codeVersion, Instant startedAt, String host, Integer stopEpoch,
-                        String stopReason, Integer boostStage)
+                        String stopReason, Integer boostStage, double[] field)
         implements Serializable {
 
     /** A row of a fit that did not stop early. */
@@ -35,6 +37,6 @@ public record ResultRow(String trialId, Trial trial, Integer epochs, Long params
                      Double trainMse, Double fitSeconds, Double evalSeconds, String status, String message,
                      double[] lossCurve, double[] weights, String codeVersion, Instant startedAt, String host) {
         this(trialId, trial, epochs, params, errors, search, trainMse, fitSeconds, evalSeconds, status, message,
-                lossCurve, weights, codeVersion, startedAt, host, null, null, null);
+                lossCurve, weights, codeVersion, startedAt, host, null, null, null, null);
     }
 }

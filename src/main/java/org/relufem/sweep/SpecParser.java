@@ -114,8 +114,8 @@ public final class SpecParser {
 
     /**
      * The {@code test} block's sampler and its size: {@code points} for uniform (with {@code seeds})
-     * and sobol points, {@code grid_n} for the tensor grid, {@code level} for the sparse grid;
-     * refused when some target's set would pass {@link DataSpec#MAX_POINTS}.
+     * and sobol points, {@code grid_n} for the tensor grid, {@code level} for the sparse grid; and
+     * {@code field} (whether rows store g for the report's pictures, {@link TestDesign}); refused when some target's set would pass {@link DataSpec#MAX_POINTS}.
      */
     private static TestDesign testDesign(SpecReader test, List<TargetChoice> targets) {
         TestDesign.Kind kind = TestDesign.Kind.UNIFORM;
@@ -127,22 +127,23 @@ public final class SpecParser {
                         + " grid, sparse_grid");
             }
         }
+        boolean field = test.bool("field", false);
         TestDesign design = switch (kind) {
             case UNIFORM -> {
-                test.onlyKeys(Set.of("sampler", "points", "seeds"));
-                yield new TestDesign(kind, test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : 1000);
+                test.onlyKeys(Set.of("sampler", "points", "seeds", "field"));
+                yield new TestDesign(kind, test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : 1000, field);
             }
             case SOBOL -> {
-                test.onlyKeys(Set.of("sampler", "points"));
-                yield new TestDesign(kind, test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : 1000);
+                test.onlyKeys(Set.of("sampler", "points", "field"));
+                yield new TestDesign(kind, test.has("points") ? test.integer("points", 1, DataSpec.MAX_POINTS) : 1000, field);
             }
             case GRID -> {
-                test.onlyKeys(Set.of("sampler", "grid_n"));
-                yield new TestDesign(kind, test.integer("grid_n", 2, DataSpec.MAX_POINTS));
+                test.onlyKeys(Set.of("sampler", "grid_n", "field"));
+                yield new TestDesign(kind, test.integer("grid_n", 2, DataSpec.MAX_POINTS), field);
             }
             case SPARSE_GRID -> {
-                test.onlyKeys(Set.of("sampler", "level"));
-                yield new TestDesign(kind, test.integer("level", 1, 30));
+                test.onlyKeys(Set.of("sampler", "level", "field"));
+                yield new TestDesign(kind, test.integer("level", 1, 30), field);
             }
         };
         String key = kind == TestDesign.Kind.GRID ? "grid_n" : "level";

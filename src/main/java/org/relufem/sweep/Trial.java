@@ -68,7 +68,7 @@ public record Trial(long index, String method, TargetDefinition targetDefinition
      * out, so adding an optional parameter later keeps the old ids; a registered target adds only its
      * name and dimension, a formula its normalised text and box, a class its name and box, a data
      * file the digest of its numbers, its columns, its split and box. Not part of it: the epoch
-     * checkpoints (they are per row) and what changes only what is stored (keep_weights).
+     * checkpoints (they are per row) and what changes only what is stored (keep_weights, test.field).
      */
     public String canonical() {
         Map<String, Object> p = new TreeMap<>();

@@ -10,6 +10,7 @@ import org.relufem.metric.Errors;
 import org.relufem.metric.MaxNormSearch;
 import org.relufem.sample.DataSplit;
 import org.relufem.sample.SampleSet;
+import org.relufem.sample.TensorGrid;
 import org.relufem.target.Target;
 import org.relufem.target.TargetDefinition;
 
@@ -82,7 +83,7 @@ public final class TrialRunner {
         if (stage.status() != Stage.Status.OK) {
             return new ResultRow(id, t, stage.epochs(), null, null, null, trainMse, stage.fitSeconds(), null,
                     stage.status().label(), stage.message(), curve, null, BuildInfo.version(), started, BuildInfo.host(),
-                    null, null, boostStage);
+                    null, null, boostStage, null);
         }
         SampleSet test = testSet.samples();
         long start = System.nanoTime();
@@ -98,11 +99,22 @@ public final class TrialRunner {
         return new ResultRow(id, t, stage.epochs(), a.degreesOfFreedom(), errors, search, trainMse, stage.fitSeconds(),
                 evalSeconds, Stage.Status.OK.label(), data ? NO_SEARCH : null, curve,
                 t.params().keepWeights() ? a.parameterVector() : null, BuildInfo.version(), started, BuildInfo.host(),
-                stopped ? fit.stopEpoch() : null, stopped ? fit.stopReason() : null, boostStage);
+                stopped ? fit.stopEpoch() : null, stopped ? fit.stopReason() : null, boostStage, field(t, a));
+    }
+
+    /** g at the nodes of the field grid when the spec asks and d &lt;= 2, else null (after the timed evaluation). */
+    private static double[] field(Trial t, Approximant a) {
+        TensorGrid grid = t.test().field() ? TestDesign.fieldGrid(t.domain()) : null;
+        if (grid == null) {
+            return null;
+        }
+        double[] g = new double[grid.nodeCount()];
+        a.values(grid.nodes(), g.length, g);
+        return g;
     }
 
     private static ResultRow failed(Trial t, String id, Checkpoint at, String message, Instant started) {
         return new ResultRow(id, t, at.epochs(), null, null, null, null, null, null, Stage.Status.FAILED.label(), message,
-                null, null, BuildInfo.version(), started, BuildInfo.host(), null, null, at.boostStage());
+                null, null, BuildInfo.version(), started, BuildInfo.host(), null, null, at.boostStage(), null);
     }
 }

@@ -94,7 +94,7 @@ public final class TrialSpace implements Serializable {
     /**
      * Whether every trial of {@code smaller} is also a trial of this space with the same rows: the
      * same row ids (so the same parameters and checkpoints) and the same stored content
-     * (keep_weights). A spec grown by values on an axis, seeds or method blocks contains the old one.
+     * (keep_weights, test.field). A spec grown by values on an axis, seeds or method blocks contains the old one.
      */
     public boolean contains(TrialSpace smaller) {
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -110,6 +110,6 @@ public final class TrialSpace implements Serializable {
     }
 
     private static String rowsKey(Trial t) {
-        return String.join(",", t.rowIds()) + ";" + t.params().keepWeights();
+        return String.join(",", t.rowIds()) + ";" + t.params().keepWeights() + ";" + t.test().field();
     }
 }

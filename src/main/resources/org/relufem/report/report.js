@@ -218,70 +218,147 @@
     }));
   }
 
-  // Pictures of f (a curve in 1-D, a heatmap in 2-D) with each method's max-norm location marked.
+  // Pictures of functions: f, each method's best g and |f - g| (curves in 1-D, heatmaps in 2-D), with
+  // the max-norm search's location marked. One linear scale for f and every g, one log scale for the errors.
   const STOPS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
   function viridis(t) {
     const x = Math.min(Math.max(t, 0), 1) * (STOPS.length - 1), i = Math.min(Math.floor(x), STOPS.length - 2), f = x - i;
     const c = STOPS[i].map((v, k) => Math.round(v + f * (STOPS[i + 1][k] - v)));
     return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
   }
+  const finite = a => a.filter(v => v !== null && isFinite(v));
+  const sig = v => Number(v.toPrecision(3));
 
-  function picture(el) {
-    const spec = JSON.parse(el.textContent);
-    const W = 560, H = 400, L = 60, T = 30, S = 330;
+  // A linear scale over values, or a log scale over the positive ones (down to 1e-13 of the largest).
+  function scale(arrays, log) {
+    const all = finite([].concat(...arrays)).filter(v => !log || v > 0);
+    let hi = all.length ? Math.max(...all) : 1, lo = all.length ? Math.min(...all) : 0;
+    if (log) {
+      lo = Math.max(lo, hi * 1e-13);
+      const a = Math.log10(lo), b = Math.log10(hi), span = b > a ? b - a : 1;
+      return {lo, hi, log, t: v => v > 0 ? (Math.log10(v) - a) / span : 0, y: t => Math.pow(10, a + t * span)};
+    }
+    const span = hi > lo ? hi - lo : 1;
+    return {lo, hi, log, t: v => (v - lo) / span, y: t => lo + t * span};
+  }
+
+  function canvasIn(fig, w, h, title) {
     const canvas = document.createElement('canvas');
-    canvas.width = W; canvas.height = H; canvas.className = 'picture';
-    el.parentNode.insertBefore(canvas, el);
+    canvas.width = w; canvas.height = h; canvas.className = 'picture';
+    canvas.title = title;
+    fig.appendChild(canvas);
     const ctx = canvas.getContext('2d');
-    const v = spec.values, lo = Math.min(...v), hi = Math.max(...v), span = hi > lo ? hi - lo : 1;
-    const [x0, x1] = spec.box[0];
+    ctx.font = '12px sans-serif'; ctx.fillStyle = '#222';
+    ctx.fillText(title.length > 60 ? title.slice(0, 57) + '...' : title, 6, 14);
+    return ctx;
+  }
+
+  function cross(ctx, X, Y, colour) {
+    ctx.strokeStyle = colour; ctx.lineWidth = 2.5; ctx.beginPath();
+    ctx.moveTo(X - 6, Y - 6); ctx.lineTo(X + 6, Y + 6); ctx.moveTo(X - 6, Y + 6); ctx.lineTo(X + 6, Y - 6);
+    ctx.stroke();
+  }
+
+  // 1-D: the curves of f and every g on one chart, the error curves on a log chart below.
+  function curves(fig, spec) {
+    const W = 560, H = 330, L = 70, T = 26, S = 470, SH = 270, [x0, x1] = spec.box[0];
     const px = x => L + (x - x0) / (x1 - x0) * S;
-    ctx.font = '12px sans-serif';
-    ctx.fillStyle = '#222';
-    ctx.fillText(spec.title, 10, 16);
-    let py;
-    if (spec.dim === 2) {
-      const [y0, y1] = spec.box[1], n = spec.n, cell = S / n;
-      py = y => T + S - (y - y0) / (y1 - y0) * S;
+    const chart = (title, series, sc, marks) => {
+      const ctx = canvasIn(fig, W, H, title);
+      const py = v => T + SH - sc.t(v) * SH;
+      series.forEach(([values, colour, width]) => {
+        ctx.strokeStyle = colour; ctx.lineWidth = width; ctx.beginPath();
+        let on = false;
+        values.forEach((v, i) => {
+          if (v === null || !isFinite(v) || (sc.log && v <= 0)) { on = false; return; }
+          (on ? ctx.lineTo : ctx.moveTo).call(ctx, px(x0 + (x1 - x0) * i / (values.length - 1)), py(Math.max(v, sc.lo)));
+          on = true;
+        });
+        ctx.stroke();
+      });
+      marks.forEach(([x, v, colour]) => cross(ctx, px(x), py(Math.max(v, sc.lo)), colour));
+      ctx.strokeStyle = '#888'; ctx.lineWidth = 1; ctx.strokeRect(L, T, S, SH);
+      ctx.fillStyle = '#222';
+      ctx.fillText(sig(sc.hi), 4, T + 10); ctx.fillText(sig(sc.lo), 4, T + SH);
+      ctx.fillText(x0, L, T + SH + 16); ctx.fillText(x1, L + S - 10, T + SH + 16);
+    };
+    const gs = spec.methods.filter(m => m.g);
+    const values = (spec.f ? [spec.f] : []).concat(gs.map(m => m.g));
+    if (values.length) {
+      const series = (spec.f ? [[spec.f, '#222', 2.5]] : [])
+        .concat(spec.methods.map((m, k) => [m.g, PALETTE[k % PALETTE.length], 1.2]).filter(s => s[0]));
+      const marks = spec.f ? spec.methods.filter(m => m.at).map(m => [m.at[0], m.fat, PALETTE[spec.methods.indexOf(m) % PALETTE.length]]) : [];
+      chart(spec.title + (spec.f ? ': f (black) and g' : ': g (a data target has no f between its rows)'), series,
+        scale(values, false), marks);
+    }
+    const errs = spec.methods.filter(m => m.err);
+    if (errs.length) {
+      const series = spec.methods.map((m, k) => [m.err, PALETTE[k % PALETTE.length], 1.2]).filter(s => s[0]);
+      const marks = spec.methods.filter(m => m.at && m.err).map(m => [m.at[0], m.max, PALETTE[spec.methods.indexOf(m) % PALETTE.length]]);
+      chart(spec.title + ': |f - g| (log scale)', series, scale(errs.map(m => m.err), true), marks);
+    }
+  }
+
+  // 2-D: a heatmap of f, one of each g on f's scale, one of each |f - g| on a shared log scale.
+  function heatmaps(fig, spec) {
+    const n = spec.n, S = 240, L = 8, T = 22, [x0, x1] = spec.box[0], [y0, y1] = spec.box[1];
+    const px = x => L + (x - x0) / (x1 - x0) * S, py = y => T + S - (y - y0) / (y1 - y0) * S;
+    const map = (title, values, sc, marks) => {
+      const ctx = canvasIn(fig, S + 16, S + 40, title), cell = S / n;
       for (let j = 0; j < n; j++) {
         for (let i = 0; i < n; i++) {
-          ctx.fillStyle = viridis((v[j * n + i] - lo) / span);
+          const v = values[j * n + i];
+          ctx.fillStyle = v === null ? '#fff' : viridis(sc.t(sc.log ? Math.max(v, sc.lo) : v));
           ctx.fillRect(L + i * cell, T + S - (j + 1) * cell, cell + 0.5, cell + 0.5);
         }
       }
+      marks.forEach(mark => {
+        cross(ctx, px(mark.at[0]), py(mark.at[1]), '#fff');
+        cross(ctx, px(mark.at[0]), py(mark.at[1]), mark.colour);
+      });
+      ctx.fillStyle = '#222';
+      ctx.fillText(`[${x0}, ${x1}] x [${y0}, ${y1}]`, L, T + S + 14);
+    };
+    const bar = (title, sc) => {
+      const ctx = canvasIn(fig, 110, S + 40, title);
       for (let k = 0; k < 100; k++) {
         ctx.fillStyle = viridis(k / 99);
-        ctx.fillRect(L + S + 20, T + S - (k + 1) * S / 100, 14, S / 100 + 0.5);
+        ctx.fillRect(10, T + S - (k + 1) * S / 100, 14, S / 100 + 0.5);
       }
       ctx.fillStyle = '#222';
-      ctx.fillText(Number(hi.toPrecision(3)), L + S + 38, T + 10);
-      ctx.fillText(Number(lo.toPrecision(3)), L + S + 38, T + S);
-      ctx.fillText(y0, L - 30, T + S); ctx.fillText(y1, L - 30, T + 10);
-    } else {
-      py = y => T + S - (y - lo) / span * S;
-      ctx.strokeStyle = '#222'; ctx.lineWidth = 1.5; ctx.beginPath();
-      v.forEach((y, i) => (i ? ctx.lineTo : ctx.moveTo).call(ctx, px(x0 + (x1 - x0) * i / (v.length - 1)), py(y)));
-      ctx.stroke();
-      ctx.fillStyle = '#222';
-      ctx.fillText(Number(hi.toPrecision(3)), 5, T + 10);
-      ctx.fillText(Number(lo.toPrecision(3)), 5, T + S);
+      ctx.fillText(sig(sc.hi), 30, T + 10); ctx.fillText(sig(sc.lo), 30, T + S);
+      if (sc.log) { ctx.fillText(sig(sc.y(0.5)), 30, T + S / 2 + 4); }
+    };
+    const marks = spec.methods.map((m, k) => m.at ? {at: m.at, colour: PALETTE[k % PALETTE.length]} : null);
+    const gs = spec.methods.filter(m => m.g);
+    const values = scale((spec.f ? [spec.f] : []).concat(gs.map(m => m.g)), false);
+    if (spec.f) {   // the marks of methods without an error map go on f
+      map(spec.title + ': f', spec.f, values, marks.filter((mark, k) => mark && !spec.methods[k].err));
     }
-    ctx.strokeStyle = '#888'; ctx.lineWidth = 1; ctx.strokeRect(L, T, S, S);
-    ctx.fillStyle = '#222';
-    ctx.fillText(x0, L, T + S + 16); ctx.fillText(x1, L + S - 10, T + S + 16);
+    spec.methods.forEach(m => m.g && map('g: ' + m.label, m.g, values, []));
+    bar('f, g', values);
+    const errs = spec.methods.filter(m => m.err);
+    const errScale = scale(errs.map(m => m.err), true);
+    spec.methods.forEach((m, k) => m.err && map('|f - g|: ' + m.label, m.err, errScale, marks[k] ? [marks[k]] : []));
+    if (errs.length) {
+      bar('|f - g| (log)', errScale);
+    }
+  }
+
+  function picture(el) {
+    const spec = JSON.parse(el.textContent), fig = el.parentNode;
+    (spec.dim === 2 ? heatmaps : curves)(fig, spec);
     const list = document.createElement('ul');
     list.className = 'marks';
-    spec.marks.forEach((m, k) => {
-      const colour = PALETTE[k % PALETTE.length], X = px(m.at[0]), Y = spec.dim === 2 ? py(m.at[1]) : py(m.fat);
-      ctx.strokeStyle = colour; ctx.lineWidth = 2.5; ctx.beginPath();
-      ctx.moveTo(X - 6, Y - 6); ctx.lineTo(X + 6, Y + 6); ctx.moveTo(X - 6, Y + 6); ctx.lineTo(X + 6, Y - 6);
-      ctx.stroke();
+    spec.methods.forEach((m, k) => {
       const li = document.createElement('li');
-      li.innerHTML = `<span style="color:${colour}">&#10006;</span> `;
-      li.appendChild(document.createTextNode(m.label + ' at (' + m.at.map(a => a.toPrecision(3)).join(', ') + ')'));
+      li.innerHTML = `<span style="color:${PALETTE[k % PALETTE.length]}">&#10006;</span> `;
+      li.appendChild(document.createTextNode(m.label + (m.at ? ' at (' + m.at.map(a => a.toPrecision(3)).join(', ') + ')' : '')
+        + (m.g ? '' : '; g not stored (test.field = true stores it)')));
       list.appendChild(li);
     });
-    el.parentNode.insertBefore(list, el);
+    fig.appendChild(list);
+    fig.dataset.drawn = fig.querySelectorAll('canvas.picture').length;
   }
   document.querySelectorAll('script.picture-data').forEach(picture);
 

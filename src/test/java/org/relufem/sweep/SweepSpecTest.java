@@ -50,7 +50,7 @@ class SweepSpecTest {
         SweepSpec spec = SpecParser.load(Path.of("conf/seed.conf"));
         assertEquals("seed-study", spec.name());
         assertEquals(List.of(new TargetChoice("seed2d", 2)), spec.targets());
-        assertEquals(TestDesign.DEFAULT, spec.test());
+        assertEquals(new TestDesign(TestDesign.Kind.UNIFORM, 1000, true), spec.test(), "1000 uniform points, g stored");
         MethodBlock net = spec.methods().get(2);
         assertEquals(List.of(10, 100, 1000), axis(net, "width"));
         assertEquals(2, net.own().rowsPerTrial(), "checkpoints at 100 and 1000 epochs");

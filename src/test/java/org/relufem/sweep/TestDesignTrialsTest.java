@@ -1,6 +1,7 @@
 package org.relufem.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,6 +72,45 @@ class TestDesignTrialsTest {
         assertEquals(plain, explicit);
         assertEquals(plain, noTest);
         assertNotEquals(plain, sobol);
+    }
+
+    /**
+     * {@code test.field = true}: each row stores g on the field grid, and for P1 on the 61 x 61
+     * grid that is the field grid itself, g equals f there (P1 interpolates at its nodes); the ids
+     * stay those of the spec without it, d = 3 stores none, and the column is null by default.
+     */
+    @Test
+    void theFieldIsTheApproximantOnTheFieldGrid() {
+        String spec = """
+                sweep = fields
+                targets = [ { name = seed2d }, { name = gaussian, dim = 3 } ]
+                test { points = 100, seeds = [0] %s }
+                methods = [ { method = p1, data { sampler = grid, grid_n = 61 } } ]
+                """;
+        TrialSpace with = new TrialSpace(SpecParser.parse(spec.formatted(", field = true"), "f.conf"));
+        TrialSpace without = new TrialSpace(SpecParser.parse(spec.formatted(""), "g.conf"));
+        assertEquals(2, with.size());
+        ResultRow plane = TrialRunner.run(with.trial(0)).get(0);
+        ResultRow cube = TrialRunner.run(with.trial(1)).get(0);
+        assertEquals(2, plane.trial().dim());
+        double[] g = (double[]) column("field", plane);
+        assertEquals(TestDesign.FIELD_NODES_2D * TestDesign.FIELD_NODES_2D, g.length);
+        org.relufem.sample.TensorGrid grid = TestDesign.fieldGrid(plane.trial().domain());
+        double[] nodes = grid.nodes();
+        org.relufem.target.Target f = plane.trial().targetDefinition().create();
+        double worst = 0;
+        for (int i = 0; i < g.length; i++) {
+            worst = Math.max(worst, Math.abs(g[i] - f.value(nodes, 2 * i)));
+        }
+        assertTrue(worst < 1e-14, "P1 at its own nodes differs from f by " + worst);
+        assertTrue(plane.errors().maxAbsErr() > 1e-4, "and is no exact fit between them");
+        assertNull(column("field", cube), "no field in d = 3");
+        assertNull(column("field", TrialRunner.run(without.trial(0)).get(0)));
+        assertEquals(without.trial(0).rowIds(), with.trial(0).rowIds(), "test.field is not part of trial_id");
+        assertTrue(with.contains(with));
+        assertFalse(with.contains(without), "rows without a field are not those of a spec with one: --replace");
+        assertTrue(assertThrows(BadInputException.class, () -> SpecParser.parse(spec.formatted(", field = yes"),
+                "h.conf")).getMessage().contains("test.field must be true or false"));
     }
 
     @Test
