@@ -26,6 +26,10 @@ public final class DataSet implements Serializable {
     private final double[] points;
     private final double[] values;
     private final String digest;
+    /** The grid the rows form, or null. */
+    private final DataGrid grid;
+    /** Why the rows form no grid ({@link DataGrid#of}'s refusal), or null. */
+    private final String notGrid;
 
     private DataSet(String file, List<String> inputs, String output, double[] points, double[] values) {
         this.file = file;
@@ -34,6 +38,15 @@ public final class DataSet implements Serializable {
         this.points = points;
         this.values = values;
         this.digest = digest(points, values);
+        DataGrid g = null;
+        String why = null;
+        try {
+            g = DataGrid.of(file, this.inputs, points);
+        } catch (IllegalArgumentException e) {
+            why = e.getMessage();
+        }
+        this.grid = g;
+        this.notGrid = why;
     }
 
     /**
@@ -132,6 +145,16 @@ public final class DataSet implements Serializable {
             y[i] = values[rows[i]];
         }
         return new double[][] {x, y};
+    }
+
+    /** The tensor grid the rows form ({@link DataGrid}: full, equispaced, N odd per axis), or null. */
+    public DataGrid grid() {
+        return grid;
+    }
+
+    /** Why {@link #grid()} is null, naming the file and the column; null when it is not. */
+    public String notGrid() {
+        return notGrid;
     }
 
     /** 16 hex digits of SHA-256 over the numbers, in row order: what enters trial_id. */
