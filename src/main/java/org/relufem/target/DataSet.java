@@ -50,14 +50,17 @@ public final class DataSet implements Serializable {
     }
 
     /**
-     * Reads {@code inputs} and {@code output} of every row of {@code file}: a Parquet file (its
-     * name ends in {@code .parquet}; a local path or any URI Hadoop reads) or else a local CSV file.
+     * Reads {@code inputs} and {@code output} of every row of {@code file}: Parquet (a file or a
+     * directory of part files whose name ends in {@code .parquet}, a name ending in {@code /}, or a
+     * local directory; a local path or any URI Hadoop reads) or else a local CSV file.
      *
      * @throws IllegalArgumentException naming the file, and the line or row and the column where it is not a table of
      *     finite numbers with those columns, or two rows with the same inputs and different outputs
      */
     public static DataSet read(String file, List<String> inputs, String output) {
-        return file.endsWith(".parquet") ? DataFiles.parquet(file, inputs, output) : DataFiles.csv(file, inputs, output);
+        boolean parquet = file.endsWith(".parquet") || file.endsWith("/")
+                || !file.contains("://") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(file));
+        return parquet ? DataFiles.parquet(file, inputs, output) : DataFiles.csv(file, inputs, output);
     }
 
     /**
