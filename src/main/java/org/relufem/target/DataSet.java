@@ -11,13 +11,14 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Samples of a function read from a data file ({@link DataFiles}: CSV or Parquet), one row per
- * sample. Immutable and serializable (it travels with the spec to every task, hence {@link
- * #MAX_VALUES}). Every refusal names the file, the column and the line or row.
+ * sample. Immutable and serializable (it travels with the spec to every executor, in a Spark run as
+ * one broadcast per run, and every executor holds it; hence {@link #MAX_VALUES}). Every refusal
+ * names the file, the column and the line or row.
  */
 public final class DataSet implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Most numbers (rows x (inputs + 1)) a data target holds: 8 MB, shipped with every task. */
+    /** Most numbers (rows x (inputs + 1)) a data target holds: 8 MB, held by the driver and every executor. */
     public static final int MAX_VALUES = 1_000_000;
 
     private final String file;
