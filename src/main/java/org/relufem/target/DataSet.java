@@ -52,15 +52,16 @@ public final class DataSet implements Serializable {
 
     /**
      * Reads {@code inputs} and {@code output} of every row of {@code file}: Parquet (a file or a
-     * directory of part files whose name ends in {@code .parquet}, a name ending in {@code /}, or a
-     * local directory; a local path or any URI Hadoop reads) or else a local CSV file.
+     * directory of part files: a name ending in {@code .parquet} or {@code /}, a URI Hadoop reads not
+     * ending in {@code .csv}, or a local directory) or else a local CSV file.
      *
      * @throws IllegalArgumentException naming the file, and the line or row and the column where it is not a table of
      *     finite numbers with those columns, or two rows with the same inputs and different outputs
      */
     public static DataSet read(String file, List<String> inputs, String output) {
-        boolean parquet = file.endsWith(".parquet") || file.endsWith("/")
-                || !file.contains("://") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(file));
+        boolean uri = file.contains("://");
+        boolean parquet = file.endsWith(".parquet") || file.endsWith("/") || uri && !file.endsWith(".csv")
+                || !uri && java.nio.file.Files.isDirectory(java.nio.file.Path.of(file));
         return parquet ? DataFiles.parquet(file, inputs, output) : DataFiles.csv(file, inputs, output);
     }
 

@@ -75,7 +75,7 @@ class DataDirectoryTest {
         DataSet fromCsv = DataSet.read(Files.writeString(dir.resolve("samples.csv"), csv).toString(), List.of("x", "y"), "f");
         int[] all = new int[300];
         java.util.Arrays.setAll(all, i -> i);
-        for (String name : List.of(table.toString(), table + "/", "file://" + table + "/")) {
+        for (String name : List.of(table.toString(), table + "/", "file://" + table, "file://" + table + "/")) {
             DataSet read = DataSet.read(name, List.of("x", "y"), "f");
             assertEquals(300, read.rows(), name);
             // the rows in their order: part-00000's, then part-00001's, ...
