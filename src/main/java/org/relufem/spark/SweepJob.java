@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -122,16 +123,24 @@ public final class SweepJob {
             for (long i = 0; i < space.size(); i++) {
                 totalCost += CostModel.seconds(space.trial(i));
             }
+            // The trial space (the spec, and a data target's rows with it) reaches the executors as one
+            // broadcast: each executor fetches and deserializes it once for the whole run, and its tasks
+            // share it. Captured by the tasks' closure instead, it would be serialized into every chunk's
+            // task binary and deserialized again by every task (README, "Samples from a file").
+            Broadcast<TrialSpace> shared = jsc.broadcast(space);
             try (Progress progress = new Progress(jsc.sc(), space.size(), totalCost, System.err, options.progress())) {
-                Outcome o = runChunks(spark, jsc, store, lease, space, options, runner, resuming, progress);
+                Outcome o = runChunks(spark, jsc, store, lease, space, shared, options, runner, resuming, progress);
                 return new Outcome(o.planned(), o.present(), o.computed(), o.failed(), o.chunks(), o.retried(), grownFrom);
+            } finally {
+                shared.destroy();
             }
         }
     }
 
+    /** @param shared {@code space}, broadcast: what the tasks read their trials from */
     private static Outcome runChunks(SparkSession spark, JavaSparkContext jsc, SweepStore store, SweepLease lease,
-                                     TrialSpace space, Options options, TrialFunction runner, boolean resuming,
-                                     Progress progress) {
+                                     TrialSpace space, Broadcast<TrialSpace> shared, Options options,
+                                     TrialFunction runner, boolean resuming, Progress progress) {
         int cores = Math.max(1, jsc.defaultParallelism());
         double chunkBudget = options.chunkSeconds() * cores;
         Progress.Counters counters = progress.counters();
@@ -165,7 +174,7 @@ public final class SweepJob {
             }
             List<long[]> groups = deal(indices, costs, cores);
             JavaRDD<Row> rows = jsc.parallelize(groups, groups.size())
-                    .flatMap(group -> runGroup(space, group, failFast, budget, runner, counters).iterator());
+                    .flatMap(group -> runGroup(shared.value(), group, failFast, budget, runner, counters).iterator());
             String staged = store.stagingDir(chunks);
             try {
                 spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(staged);

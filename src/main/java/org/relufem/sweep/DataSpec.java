@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.relufem.method.poly.IndexSet;
+import org.relufem.sample.DataSplit;
 import org.relufem.sample.Sampler;
+import org.relufem.target.DataGrid;
+import org.relufem.target.DataSet;
 import org.relufem.target.TargetDefinition;
 
 /**
@@ -147,12 +150,20 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
 
     /**
      * Refuses a data target under a sampler other than {@code file}, whose points would need values
-     * the file does not have, and {@code file} on a target that is not a data file's.
+     * the file does not have (but {@code grid} on a grid file, {@link #checkGridFiles}), and
+     * {@code file} on a target that is not a data file's.
      */
     static void checkTargets(SpecReader d, Sampler sampler, List<TargetChoice> targets) {
         for (TargetChoice t : targets) {
             boolean data = t.definition() instanceof TargetDefinition.OfData;
-            if (data && sampler != Sampler.FILE) {
+            if (data && sampler == Sampler.GRID) {
+                DataSet rows = ((TargetDefinition.OfData) t.definition()).data();
+                if (rows.grid() == null) {
+                    throw SpecReader.error(d.value("sampler"), d.name("sampler") + " = grid on data target " + t.name()
+                            + ": " + rows.notGrid() + "; grid methods run on a file whose rows are a full tensor grid"
+                            + " (else give a scattered method sampler = file)");
+                }
+            } else if (data && sampler != Sampler.FILE) {
                 throw SpecReader.error(d.value("sampler"), "target " + t.name() + " is the data of "
                         + ((TargetDefinition.OfData) t.definition()).data().file() + " and has values only at its rows,"
                         + " but " + d.name("sampler") + " = " + sampler.label() + " needs them elsewhere: give sampler = file"
@@ -189,6 +200,35 @@ public record DataSpec(Sampler sampler, List<Integer> gridN, List<Integer> point
             }
         }
         return new DataSpec(Sampler.FILE, List.of(), points, d.longAxis("seeds", 0, List.of(0L)));
+    }
+
+    /**
+     * Refuses a {@code grid_n} on a grid file (a data target whose rows form a grid) that is not
+     * nested in its coarse grid ({@link DataSplit}): such a grid would need held-out rows.
+     */
+    static void checkGridFiles(SpecReader d, List<Integer> gridN, List<TargetChoice> targets) {
+        for (TargetChoice t : targets) {
+            if (t.definition() instanceof TargetDefinition.OfData data) {
+                DataGrid grid = data.data().grid();
+                int coarse = DataSplit.coarseNodesPerAxis(grid);
+                for (int n : gridN) {
+                    if (!DataSplit.nests(grid, n)) {
+                        List<Integer> nested = new ArrayList<>();
+                        for (int m = 2; m <= coarse; m++) {
+                            if (DataSplit.nests(grid, m)) {
+                                nested.add(m);
+                            }
+                        }
+                        throw SpecReader.error(d.value("grid_n"), d.name("grid_n") + " = " + n + " on data target "
+                                + t.name() + ": " + data.data().file() + " is a grid of " + grid.nodesPerAxis()
+                                + " nodes per axis whose held-out rows lie off its grid of every other node (" + coarse
+                                + " per axis); grid_n must give a grid nested in that one, n - 1 dividing " + (coarse - 1)
+                                + ": " + nested.stream().map(String::valueOf).collect(java.util.stream.Collectors
+                                .joining(", ")));
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -235,6 +235,7 @@ public final class SpecParser {
                 d.onlyKeys(Set.of("sampler", "grid_n"));
                 List<Integer> gridN = d.intAxis("grid_n", 2, null);
                 DataSpec.checkGridNodes(d, gridN, targets);
+                DataSpec.checkGridFiles(d, gridN, targets);
                 yield new DataSpec(sampler, gridN, List.of(), List.of());
             }
             case SOBOL -> {

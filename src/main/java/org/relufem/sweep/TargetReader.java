@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.relufem.sample.DataSplit;
 import org.relufem.target.Box;
 import org.relufem.target.DataSet;
 import org.relufem.target.FormulaException;
@@ -211,6 +212,12 @@ final class TargetReader {
             throw SpecReader.error(at, t.name("data") + ": " + file + " has " + rows.rows() + " rows; test_fraction = "
                     + testFraction + " leaves " + definition.trainingRows() + " training and " + definition.testRows()
                     + " test rows, and a data target needs at least " + MIN_ROWS + " of each");
+        }
+        if (definition.testRows() > DataSplit.mostTestRows(rows)) {
+            throw SpecReader.error(t.has("test_fraction") ? t.value("test_fraction") : at, t.name("test_fraction") + " = "
+                    + testFraction + " holds out " + definition.testRows() + " rows, but " + file + " is a grid of "
+                    + rows.grid().nodesPerAxis() + " nodes per axis whose held-out rows lie off its grid of every other"
+                    + " node: at most " + DataSplit.mostTestRows(rows) + " of its " + rows.rows() + " rows");
         }
         return new TargetChoice(definition);
     }

@@ -37,7 +37,8 @@ public record TrainingData(Sampler sampler, Integer gridN, int points, Long seed
     public SampleSet draw(TargetDefinition definition, Target target, IndexSet methodSpace) {
         IndexSet space = this.space != null ? this.space.in(target.dimension()) : methodSpace;
         return switch (sampler) {
-            case GRID -> Samplers.grid(target, gridN);
+            case GRID -> definition instanceof TargetDefinition.OfData data ? DataSplit.grid(data, gridN)
+                    : Samplers.grid(target, gridN);
             case UNIFORM -> Samplers.uniform(target, points, seed);
             case CHRISTOFFEL -> Samplers.at(target, ChristoffelSampling.points(target.domain(), space, points,
                     RandomStreams.of(seed, RandomStreams.TRAIN)));

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Comparator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -17,9 +20,12 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads the columns of a data target from a file: a local CSV file (a header row naming the
- * columns, then comma-separated numbers, blank lines skipped), or a Parquet file through Hadoop's
- * file systems (a local path, {@code hdfs://}, {@code s3a://} where configured), whose columns are
- * doubles, floats, ints or longs, required or present in every row. On the driver, once per spec.
+ * columns, then comma-separated numbers, blank lines skipped), or a Parquet file or directory of
+ * part files through Hadoop's file systems (a local path, {@code hdfs://}, {@code s3a://} where
+ * configured), whose columns are doubles, floats, ints or longs, required or present in every row.
+ * On the driver, once per spec, with parquet-hadoop rather than a Spark DataFrame: {@code plan}
+ * and spec validation run without a SparkSession, and the rows must be in a fixed order (a
+ * DataFrame read promises none) for the digest and the split to repeat.
  */
 final class DataFiles {
     private DataFiles() {
@@ -29,6 +35,10 @@ final class DataFiles {
     private static final class Refusal extends IllegalArgumentException {
         Refusal(String message) {
             super(message);
+        }
+
+        Refusal(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -85,22 +95,44 @@ final class DataFiles {
         return DataSet.of(file, inputs, output, points, values, "lines", dataLines::get);
     }
 
+    /**
+     * A Parquet file, or a directory of them as Spark's {@code df.write.parquet(dir)} leaves it:
+     * every file in it whose name does not start with {@code _} or {@code .} (Spark's and
+     * Hadoop's hidden files: {@code _SUCCESS}, {@code .crc} checksums) is a part, read in the
+     * order of their names, so that the rows, their digest and the split are the same on every
+     * run. A subdirectory (a partitioned table's {@code key=value}) is refused.
+     */
     static DataSet parquet(String file, List<String> inputs, String output) {
         int d = inputs.size();
         List<double[]> rows = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                new org.apache.hadoop.fs.Path(file)).withConf(new Configuration()).build()) {
-            int[] fields = null;
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                if (fields == null) {
-                    fields = fields(file, g.getType(), inputs, output);
+        try {
+            Configuration conf = new Configuration();
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
+            FileSystem fs = path.getFileSystem(conf);
+            FileStatus status = fs.getFileStatus(path);
+            List<org.apache.hadoop.fs.Path> parts = status.isDirectory() ? parts(fs, path, file) : List.of(path);
+            for (org.apache.hadoop.fs.Path part : parts) {
+                String name = parts.size() == 1 && !status.isDirectory() ? file : part.toString();
+                int first = rows.size();
+                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), part).withConf(conf)
+                        .build()) {
+                    int[] fields = null;
+                    for (Group g = reader.read(); g != null; g = reader.read()) {
+                        if (fields == null) {
+                            fields = fields(name, g.getType(), inputs, output);
+                        }
+                        double[] row = new double[d + 1];
+                        for (int k = 0; k <= d; k++) {
+                            row[k] = cell(name, g, fields[k], rows.size() - first, k < d ? inputs.get(k) : output);
+                        }
+                        rows.add(row);
+                        capped(file, rows.size(), d);
+                    }
+                } catch (Refusal e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    throw new Refusal("cannot read data file " + name + ": " + e, e);
                 }
-                double[] row = new double[d + 1];
-                for (int k = 0; k <= d; k++) {
-                    row[k] = cell(file, g, fields[k], rows.size(), k < d ? inputs.get(k) : output);
-                }
-                rows.add(row);
-                capped(file, rows.size(), d);
             }
         } catch (Refusal e) {
             throw e;
@@ -118,6 +150,28 @@ final class DataFiles {
             }
         }
         return DataSet.of(file, inputs, output, points, values, "rows", row -> row + 1);
+    }
+
+    /** The part files of a Parquet directory, sorted by name. */
+    private static List<org.apache.hadoop.fs.Path> parts(FileSystem fs, org.apache.hadoop.fs.Path dir, String file)
+            throws IOException {
+        List<FileStatus> entries = new ArrayList<>();
+        for (FileStatus s : fs.listStatus(dir)) {
+            String name = s.getPath().getName();
+            if (name.startsWith("_") || name.startsWith(".")) {
+                continue;
+            }
+            if (s.isDirectory()) {
+                throw new Refusal("data directory " + file + " holds the directory " + name + ": a partitioned table"
+                        + " is not read; give one directory of part files");
+            }
+            entries.add(s);
+        }
+        if (entries.isEmpty()) {
+            throw new Refusal("data directory " + file + " holds no part files");
+        }
+        entries.sort(Comparator.comparing(s -> s.getPath().getName()));
+        return entries.stream().map(FileStatus::getPath).toList();
     }
 
     private static int[] fields(String file, GroupType schema, List<String> inputs, String output) {

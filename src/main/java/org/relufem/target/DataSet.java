@@ -11,13 +11,14 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Samples of a function read from a data file ({@link DataFiles}: CSV or Parquet), one row per
- * sample. Immutable and serializable (it travels with the spec to every task, hence {@link
- * #MAX_VALUES}). Every refusal names the file, the column and the line or row.
+ * sample. Immutable and serializable (it travels with the spec to every executor, in a Spark run as
+ * one broadcast per run, and every executor holds it; hence {@link #MAX_VALUES}). Every refusal
+ * names the file, the column and the line or row.
  */
 public final class DataSet implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Most numbers (rows x (inputs + 1)) a data target holds: 8 MB, shipped with every task. */
+    /** Most numbers (rows x (inputs + 1)) a data target holds: 8 MB, held by the driver and every executor. */
     public static final int MAX_VALUES = 1_000_000;
 
     private final String file;
@@ -26,6 +27,10 @@ public final class DataSet implements Serializable {
     private final double[] points;
     private final double[] values;
     private final String digest;
+    /** The grid the rows form, or null. */
+    private final DataGrid grid;
+    /** Why the rows form no grid ({@link DataGrid#of}'s refusal), or null. */
+    private final String notGrid;
 
     private DataSet(String file, List<String> inputs, String output, double[] points, double[] values) {
         this.file = file;
@@ -34,17 +39,30 @@ public final class DataSet implements Serializable {
         this.points = points;
         this.values = values;
         this.digest = digest(points, values);
+        DataGrid g = null;
+        String why = null;
+        try {
+            g = DataGrid.of(file, this.inputs, points);
+        } catch (IllegalArgumentException e) {
+            why = e.getMessage();
+        }
+        this.grid = g;
+        this.notGrid = why;
     }
 
     /**
-     * Reads {@code inputs} and {@code output} of every row of {@code file}: a Parquet file (its
-     * name ends in {@code .parquet}; a local path or any URI Hadoop reads) or else a local CSV file.
+     * Reads {@code inputs} and {@code output} of every row of {@code file}: Parquet (a file or a
+     * directory of part files: a name ending in {@code .parquet} or {@code /}, a URI Hadoop reads not
+     * ending in {@code .csv}, or a local directory) or else a local CSV file.
      *
      * @throws IllegalArgumentException naming the file, and the line or row and the column where it is not a table of
      *     finite numbers with those columns, or two rows with the same inputs and different outputs
      */
     public static DataSet read(String file, List<String> inputs, String output) {
-        return file.endsWith(".parquet") ? DataFiles.parquet(file, inputs, output) : DataFiles.csv(file, inputs, output);
+        boolean uri = file.contains("://");
+        boolean parquet = file.endsWith(".parquet") || file.endsWith("/") || uri && !file.endsWith(".csv")
+                || !uri && java.nio.file.Files.isDirectory(java.nio.file.Path.of(file));
+        return parquet ? DataFiles.parquet(file, inputs, output) : DataFiles.csv(file, inputs, output);
     }
 
     /**
@@ -132,6 +150,16 @@ public final class DataSet implements Serializable {
             y[i] = values[rows[i]];
         }
         return new double[][] {x, y};
+    }
+
+    /** The tensor grid the rows form ({@link DataGrid}: full, equispaced, N odd per axis), or null. */
+    public DataGrid grid() {
+        return grid;
+    }
+
+    /** Why {@link #grid()} is null, naming the file and the column; null when it is not. */
+    public String notGrid() {
+        return notGrid;
     }
 
     /** 16 hex digits of SHA-256 over the numbers, in row order: what enters trial_id. */

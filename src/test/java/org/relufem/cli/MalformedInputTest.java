@@ -476,9 +476,19 @@ class MalformedInputTest {
                 + " test_fraction", onData.replace("output = w }", "output = w, dim = 2 }"));
         spec("data and formula at once", 2, "targets[0] gives both formula and data",
                 onData.replace("output = w }", "output = w, formula = \"x\" }"));
-        spec("data: a grid method", 5, "target d is the data of " + dataDir + "ok.csv and has values only at its rows, but"
-                + " methods[0].data.sampler = grid needs them elsewhere: give sampler = file",
-                onData.replace("{ method = p1_scattered, data { sampler = file } }", "{ method = p1, data { sampler = grid, grid_n = 4 } }"));
+        String p1 = "{ method = p1, data { sampler = grid, grid_n = 4 } }";
+        String onGrid = onData.replace("{ method = p1_scattered, data { sampler = file } }", p1);
+        spec("data: a grid method", 5, "methods[0].data.sampler = grid on data target d: " + dataDir + "ok.csv is not a"
+                + " tensor grid: column 'x' takes 60, column 'y' takes 60 distinct values", onGrid);
+        spec("data: a grid method on an uneven grid", 5, "methods[0].data.sampler = grid on data target d: column 'x' of "
+                + dataDir + "uneven.csv is not equispaced", onGrid.replace("ok.csv", "uneven.csv"));
+        spec("data: grid_n not nested in a grid file", 5, "methods[0].data.grid_n = 4 on data target d: " + dataDir
+                + "grid.csv is a grid of 9 nodes per axis whose held-out rows lie off its grid of every other node (5 per"
+                + " axis); grid_n must give a grid nested in that one, n - 1 dividing 4: 2, 3, 5", onGrid.replace("ok.csv", "grid.csv"));
+        spec("data: a grid file holding out too many rows", 2, "targets[0].test_fraction = 0.75 holds out 61 rows, but "
+                + dataDir + "grid.csv is a grid of 9 nodes per axis whose held-out rows lie off its grid of every other"
+                + " node: at most 56 of its 81 rows", onGrid.replace("ok.csv", "grid.csv").replace("output = w }",
+                "output = w, test_fraction = 0.75 }"));
         spec("data: uniform points", 7, "target d is the data of " + dataDir + "ok.csv and has values only at its rows, but"
                 + " methods[1].data.sampler = uniform needs them elsewhere", onData.replace("    " + file, "    data { sampler = uniform, points = 20 }"));
         spec("data: file on a formula target", 5, "methods[0].data.sampler = file takes the training rows of a data target,"

@@ -99,4 +99,20 @@ class DataFilesTest {
                 () -> DataSet.read(dir.resolve("none.parquet").toString(), List.of("x"), "f"));
         assertTrue(none.getMessage().startsWith("cannot read data file " + dir.resolve("none.parquet")), none.getMessage());
     }
+
+    @Test
+    void aTablePastTheSizeLimitIsRefusedNamingTheFileAndTheLimit() throws Exception {
+        // 1-D: two numbers a row, so 500,000 rows are the limit and one more is refused.
+        StringBuilder s = new StringBuilder("x,f\n");
+        for (int i = 0; i <= DataSet.MAX_VALUES / 2; i++) {
+            s.append(i).append(',').append(i % 7).append('\n');
+        }
+        Path big = Files.writeString(dir.resolve("big.csv"), s);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataSet.read(big.toString(), List.of("x"), "f"));
+        assertEquals("data file " + big + " has more than 500000 rows of 2 columns; a data target holds at most 1000000"
+                + " numbers", e.getMessage());
+        Path limit = Files.writeString(dir.resolve("limit.csv"), s.substring(0, s.lastIndexOf("500000,")));
+        assertEquals(DataSet.MAX_VALUES / 2, DataSet.read(limit.toString(), List.of("x"), "f").rows());
+    }
 }
