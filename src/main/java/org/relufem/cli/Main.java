@@ -35,6 +35,12 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(Main::badArguments);
+        try {
+            cli.setDefaultValueProvider(new SparkPropertyDefaults());
+        } catch (BadInputException e) {
+            cli.getErr().println("relufem: " + oneLine(e.getMessage()));
+            return 2;
+        }
         return cli.execute(args);
     }
 

@@ -8,7 +8,8 @@ final class TableOptions {
             description = "results table directory, default ${DEFAULT-VALUE}")
     String out;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL", converter = MasterUrl.class,
-            description = "Spark master, default ${DEFAULT-VALUE} (spark-submit's own wins)")
+    @Option(names = "--master", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master, default local[*]; spark.master from spark-submit or -Dspark.master wins,"
+                    + " and one in spark-defaults.conf is used when --master is not given")
     String master;
 }

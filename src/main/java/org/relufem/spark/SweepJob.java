@@ -141,8 +141,6 @@ public final class SweepJob {
     private static Outcome runChunks(SparkSession spark, JavaSparkContext jsc, SweepStore store, SweepLease lease,
                                      TrialSpace space, Broadcast<TrialSpace> shared, Options options,
                                      TrialFunction runner, boolean resuming, Progress progress) {
-        int cores = Math.max(1, jsc.defaultParallelism());
-        double chunkBudget = options.chunkSeconds() * cores;
         Progress.Counters counters = progress.counters();
         boolean failFast = options.failFast();
         double budget = options.trialBudgetSeconds();
@@ -150,7 +148,12 @@ public final class SweepJob {
         long computed = 0;
         long retried = 0;
         int chunks = 0;
+        int considered = 0;
         for (long lo = 0; lo < space.size(); ) {
+            // The cores Spark has now: executors that registered late or came and went (dynamic allocation).
+            int cores = Math.max(1, jsc.defaultParallelism());
+            double chunkBudget = options.chunkSeconds() * cores;
+            long first = lo;
             List<Long> indices = new ArrayList<>();
             List<Double> costs = new ArrayList<>();
             double sum = 0;
@@ -160,6 +163,10 @@ public final class SweepJob {
                 costs.add(cost);
                 sum += cost;
             }
+            // Every job of the chunk (reading its stored rows, computing, rewriting) is named in the Spark UI.
+            jsc.setJobDescription(String.format(java.util.Locale.ROOT, "relufem sweep %s: chunk %d, trials %d-%d of %d"
+                    + " (~%.0f core-s on %d cores)", space.spec().name(), ++considered, first, lo - 1, space.size(), sum,
+                    cores));
             StoredRows.Chunk stored = StoredRows.Chunk.NONE;
             if (resuming) {
                 int before = indices.size();
@@ -194,6 +201,7 @@ public final class SweepJob {
             computed += indices.size();
             chunks++;
         }
+        jsc.setJobDescription(null);
         store.clearStaging();
         return new Outcome(space.size(), present, computed, counters.failed().value(), chunks, retried, 0);
     }

@@ -1,10 +1,13 @@
 package org.relufem.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
@@ -50,12 +53,54 @@ class SweepJobTest {
     static SweepSpec spec;
     static Dataset<Row> table;
 
+    static final List<String> jobDescriptions = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     @BeforeAll
     static void runTheSweep() {
         spark = SharedSpark.get();
         spec = SpecParser.parse(SPEC, "tiny.conf");
-        SweepJob.run(spark, spec, dir.resolve("out").toString(), SweepJob.Options.DEFAULT);
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                jobDescriptions.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            SweepJob.run(spark, spec, dir.resolve("out").toString(), SweepJob.Options.DEFAULT);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
         table = ResultsTable.register(spark, dir.resolve("out").toString());
+    }
+
+    /** Every chunk's Spark jobs carry its description in the Spark UI (listener events arrive asynchronously). */
+    @Test
+    void everyChunkIsANamedJob() throws InterruptedException {
+        for (int i = 0; i < 100 && jobDescriptions.isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertFalse(jobDescriptions.isEmpty());
+        String all = String.join("\n", jobDescriptions);
+        assertTrue(all.contains("relufem sweep tiny: chunk 1, trials 0-"), all);
+        assertTrue(all.contains(" of " + new TrialSpace(spec).size() + " (~"), all);
+    }
+
+    /** started_at is Parquet's INT64 TIMESTAMP(MICROS), which pyarrow, DuckDB and pandas read, not Spark's INT96. */
+    @Test
+    void timestampsAreWrittenAsParquetMicros() throws IOException {
+        Path part;
+        try (var files = Files.walk(dir.resolve("out"))) {
+            part = files.filter(f -> f.getFileName().toString().startsWith("part-")
+                    && f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+                .fromPath(new org.apache.hadoop.fs.Path(part.toUri()), new org.apache.hadoop.conf.Configuration()))) {
+            var type = reader.getFooter().getFileMetaData().getSchema().getType("started_at").asPrimitiveType();
+            assertEquals(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64, type.getPrimitiveTypeName());
+            assertEquals(org.apache.parquet.schema.LogicalTypeAnnotation.timestampType(true,
+                    org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MICROS), type.getLogicalTypeAnnotation());
+        }
     }
 
     @Test
