@@ -47,40 +47,36 @@ final class Pictures {
         List<Cell> settings = Views.settings(rows);
         Function<Cell, String> name = Crossover.namer(settings);
         StringJoiner methods = new StringJoiner(",");
-        boolean[] any = {false};
-        double[] fValues = fv;
-        settings.stream().map(Cell::method).distinct().forEach(m -> settings.stream()
-                .filter(c -> c.method().equals(m))
-                .min(Comparator.comparingDouble(c -> c.median(Metric.MAX_NORM)))
-                .ifPresent(c -> {
-                    Observation o = c.representative();
-                    double[] g = o.field() != null && o.field().length == grid.nodeCount() ? o.field() : null;
-                    if (g == null && o.maxErrLocation() == null) {
-                        return;
+        for (String m : settings.stream().map(Cell::method).distinct().toList()) {
+            Cell best = settings.stream().filter(c -> c.method().equals(m))
+                    .min(Comparator.comparingDouble(c -> c.median(Metric.MAX_NORM))).orElseThrow();
+            Observation o = best.representative();
+            double[] g = o.field() != null && o.field().length == grid.nodeCount() ? o.field() : null;
+            if (g == null && o.maxErrLocation() == null) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder("{\"label\":").append(Json.string(name.apply(best)
+                    + String.format(Locale.ROOT, ": max |f - g| %.3g", o.maxErr())))
+                    .append(",\"max\":").append(Json.number(o.maxErr()));
+            if (o.maxErrLocation() != null) {
+                b.append(",\"at\":").append(array(o.maxErrLocation(), Json::number));
+                if (f != null) {
+                    b.append(",\"fat\":").append(Json.number(f.value(o.maxErrLocation())));
+                }
+            }
+            if (g != null) {
+                b.append(",\"g\":").append(array(g, Pictures::digits7));
+                if (fv != null) {
+                    double[] err = new double[g.length];
+                    for (int i = 0; i < g.length; i++) {
+                        err[i] = Math.abs(fv[i] - g[i]);
                     }
-                    any[0] = true;
-                    StringBuilder b = new StringBuilder("{\"label\":").append(Json.string(name.apply(c)
-                            + String.format(Locale.ROOT, ": max |f - g| %.3g", o.maxErr())));
-                    b.append(",\"max\":").append(Json.number(o.maxErr()));
-                    if (o.maxErrLocation() != null) {
-                        b.append(",\"at\":").append(array(o.maxErrLocation(), Json::number));
-                        if (f != null) {
-                            b.append(",\"fat\":").append(Json.number(f.value(o.maxErrLocation())));
-                        }
-                    }
-                    if (g != null) {
-                        b.append(",\"g\":").append(array(g, Pictures::digits7));
-                        if (fValues != null) {
-                            double[] err = new double[g.length];
-                            for (int i = 0; i < g.length; i++) {
-                                err[i] = Math.abs(fValues[i] - g[i]);
-                            }
-                            b.append(",\"err\":").append(array(err, Pictures::digits3));
-                        }
-                    }
-                    methods.add(b.append('}'));
-                }));
-        if (f == null && !any[0]) {
+                    b.append(",\"err\":").append(array(err, Pictures::digits3));
+                }
+            }
+            methods.add(b.append('}'));
+        }
+        if (f == null && methods.length() == 0) {
             return null;
         }
         StringBuilder b = new StringBuilder("{\"title\":").append(Json.string(definition.name() + ", d = " + dim))

@@ -60,14 +60,10 @@ final class ReportPage {
                 + resource("org/relufem/report/report.js") + "</script>\n</body></html>\n";
     }
 
-    /** The report of {@code observations}; {@code prefix} keeps element ids unique across a page's reports. */
-    static ReportPage of(List<Observation> observations, int firstChart) {
-        return of(observations, firstChart, (name, dim) -> null);
-    }
-
     /**
-     * The report of {@code observations}, its pictures drawing the targets that {@code targets}
-     * defines by name and dimension (null: no picture of that target).
+     * The report of {@code observations}, its charts numbered from {@code firstChart} (unique across
+     * a page's reports), its pictures drawing the targets that {@code targets} defines by name and
+     * dimension (null: no picture of that target).
      */
     static ReportPage of(List<Observation> observations, int firstChart,
                          BiFunction<String, Integer, TargetDefinition> targets) {
