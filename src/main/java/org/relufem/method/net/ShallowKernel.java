@@ -142,8 +142,7 @@ final class ShallowKernel {
         for (int i = 0; i < rows; i++) {
             int xi = i * d;
             preActivation(x, xi, b1);
-            activation.forward(z, h, width);
-            activation.slopes(z, h, slope, width);
+            activation.forwardAndSlopes(z, h, slope, width);
             for (int j = 0; j < width; j++) {
                 products[j] = h[j] * w2[j];
             }
@@ -151,13 +150,17 @@ final class ShallowKernel {
             sum += residual * residual;
             double g = scale * residual;
             gradientB2 += g;
-            for (int j = 0; j < width; j++) {
-                gw2[j] += g * h[j];
-                double dz = g * w2[j] * slope[j];
-                gb1[j] += dz;
-                z[j] = dz;
+            if (d == 2 && Activation.LANES) {
+                ShallowLanes.backwardPlane(g, x[xi], x[xi + 1], h, slope, w2, gb1, gw2, gw1Rows[0], gw1Rows[1], width);
+            } else {
+                for (int j = 0; j < width; j++) {
+                    gw2[j] += g * h[j];
+                    double dz = g * w2[j] * slope[j];
+                    gb1[j] += dz;
+                    z[j] = dz;
+                }
+                addInputGradient(x, xi);
             }
-            addInputGradient(x, xi);
         }
         copyInputGradient(gw1t);
         gb2[0] = gradientB2;
@@ -185,10 +188,20 @@ final class ShallowKernel {
     private void preActivation(double[] x, int xi, double[] b1) {
         double x0 = x[xi];
         double[] row0 = w1Rows[0];
-        for (int j = 0; j < width; j++) {
-            z[j] = b1[j] + x0 * row0[j];
+        int k = 1;
+        if (d >= 2) { // the first two coordinates in one loop: z does not go through memory between them
+            double x1 = x[xi + 1];
+            double[] row1 = w1Rows[1];
+            for (int j = 0; j < width; j++) {
+                z[j] = (b1[j] + x0 * row0[j]) + x1 * row1[j];
+            }
+            k = 2;
+        } else {
+            for (int j = 0; j < width; j++) {
+                z[j] = b1[j] + x0 * row0[j];
+            }
         }
-        for (int k = 1; k < d; k++) {
+        for (; k < d; k++) {
             double xk = x[xi + k];
             double[] row = w1Rows[k];
             for (int j = 0; j < width; j++) {
