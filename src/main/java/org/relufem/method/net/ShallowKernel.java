@@ -44,6 +44,9 @@ final class ShallowKernel {
     /** The pair's second point. */
     private final double[] zNext;
     private final double[] hNext;
+    /** act'(z) of the pair's two points (smooth activations only). */
+    private final double[] slope;
+    private final double[] slopeNext;
     private final Activation activation;
 
     ShallowKernel(int d, int width, Activation activation) {
@@ -56,6 +59,8 @@ final class ShallowKernel {
         this.h = new double[width];
         this.zNext = new double[width];
         this.hNext = new double[width];
+        this.slope = new double[width];
+        this.slopeNext = new double[width];
     }
 
     /**
@@ -128,43 +133,130 @@ final class ShallowKernel {
     }
 
     /**
-     * {@link #lossAndGradient} for any activation, point by point: z = W_1 x + b_1, h = act(z),
-     * s = act'(z) (in hNext), the products h w_2 (in zNext) for the output; backward as for ReLU
-     * with s in place of the mask.
+     * {@link #lossAndGradient} for any activation, points two at a time as for ReLU: z = W_1 x + b_1
+     * for the pair in one loop, h = act(z) and s = act'(z) in the activation's loops (one call per
+     * point), the products h w_2 (into z) for the outputs, and backward as for ReLU with s in place
+     * of the mask, each accumulator rounded as in two single-point passes.
      */
     private double lossAndGradientSmooth(int rows, double[] x, double[] y, double[] b1, double[] w2, double b2,
                                          double[] gw1t, double[] gb1, double[] gw2, double[] gb2) {
         double scale = 2.0 / rows;
         double sum = 0;
         double gradientB2 = 0;
-        double[] slope = hNext;
-        double[] products = zNext;
-        for (int i = 0; i < rows; i++) {
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            int xa = i * d;
+            int xb = xa + d;
+            preActivationPair(x, xa, xb, b1);
+            activation.forwardAndSlopes(z, h, slope, width);
+            activation.forwardAndSlopes(zNext, hNext, slopeNext, width);
+            for (int j = 0; j < width; j++) {
+                double w = w2[j];
+                z[j] = h[j] * w;
+                zNext[j] = hNext[j] * w;
+            }
+            double residualA = b2 + sumInEightLanes(z) - y[i];
+            double residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
+            sum += residualA * residualA;
+            sum += residualB * residualB;
+            double ga = scale * residualA;
+            double gb = scale * residualB;
+            gradientB2 += ga;
+            gradientB2 += gb;
+            if (d == 2 && Activation.LANES) {
+                ShallowLanes.backwardPairPlane(ga, gb, x[xa], x[xa + 1], x[xb], x[xb + 1], h, hNext, slope, slopeNext,
+                        w2, gb1, gw2, gw1Rows[0], gw1Rows[1], width);
+            } else {
+                backwardSmoothPair(ga, gb, x, xa, xb, w2, gb1, gw2);
+            }
+        }
+        if (i < rows) {
             int xi = i * d;
             preActivation(x, xi, b1);
             activation.forwardAndSlopes(z, h, slope, width);
             for (int j = 0; j < width; j++) {
-                products[j] = h[j] * w2[j];
+                zNext[j] = h[j] * w2[j];
             }
-            double residual = b2 + sumInEightLanes(products) - y[i];
+            double residual = b2 + sumInEightLanes(zNext) - y[i];
             sum += residual * residual;
             double g = scale * residual;
             gradientB2 += g;
-            if (d == 2 && Activation.LANES) {
-                ShallowLanes.backwardPlane(g, x[xi], x[xi + 1], h, slope, w2, gb1, gw2, gw1Rows[0], gw1Rows[1], width);
-            } else {
-                for (int j = 0; j < width; j++) {
-                    gw2[j] += g * h[j];
-                    double dz = g * w2[j] * slope[j];
-                    gb1[j] += dz;
-                    z[j] = dz;
-                }
-                addInputGradient(x, xi);
+            for (int j = 0; j < width; j++) {
+                gw2[j] += g * h[j];
+                double dz = g * w2[j] * slope[j];
+                gb1[j] += dz;
+                z[j] = dz;
             }
+            addInputGradient(x, xi);
         }
         copyInputGradient(gw1t);
         gb2[0] = gradientB2;
         return sum / rows;
+    }
+
+    /** z = W_1 x_a + b_1 and zNext = W_1 x_b + b_1, rounded as {@link #preActivation} rounds each. */
+    private void preActivationPair(double[] x, int xa, int xb, double[] b1) {
+        double a0 = x[xa];
+        double b0 = x[xb];
+        double[] row0 = w1Rows[0];
+        int k = 1;
+        if (d >= 2) {
+            double a1 = x[xa + 1];
+            double b1x = x[xb + 1];
+            double[] row1 = w1Rows[1];
+            for (int j = 0; j < width; j++) {
+                double bias = b1[j];
+                double w0 = row0[j];
+                double w1 = row1[j];
+                z[j] = (bias + a0 * w0) + a1 * w1;
+                zNext[j] = (bias + b0 * w0) + b1x * w1;
+            }
+            k = 2;
+        } else {
+            for (int j = 0; j < width; j++) {
+                double bias = b1[j];
+                double w = row0[j];
+                z[j] = bias + a0 * w;
+                zNext[j] = bias + b0 * w;
+            }
+        }
+        for (; k < d; k++) {
+            double ak = x[xa + k];
+            double bk = x[xb + k];
+            double[] row = w1Rows[k];
+            for (int j = 0; j < width; j++) {
+                double w = row[j];
+                z[j] += ak * w;
+                zNext[j] += bk * w;
+            }
+        }
+    }
+
+    /**
+     * The pair's backward pass with the slopes s: dz_a = g_a w_2 s_a into z, dz_b into zNext, and
+     * each accumulator acc = (acc + term_a) + term_b ({@link ShallowLanes#backwardPairPlane} in d = 2).
+     */
+    private void backwardSmoothPair(double ga, double gb, double[] x, int xa, int xb, double[] w2, double[] gb1,
+                                    double[] gw2) {
+        for (int j = 0; j < width; j++) {
+            gw2[j] = (gw2[j] + ga * h[j]) + gb * hNext[j];
+        }
+        for (int j = 0; j < width; j++) {
+            double w = w2[j];
+            double dza = ga * w * slope[j];
+            double dzb = gb * w * slopeNext[j];
+            gb1[j] = (gb1[j] + dza) + dzb;
+            z[j] = dza;
+            zNext[j] = dzb;
+        }
+        for (int k = 0; k < d; k++) {
+            double ak = x[xa + k];
+            double bk = x[xb + k];
+            double[] row = gw1Rows[k];
+            for (int j = 0; j < width; j++) {
+                row[j] = (row[j] + ak * z[j]) + bk * zNext[j];
+            }
+        }
     }
 
     /** dW_1 += x_i dz^T for one point, dz in z. */
