@@ -196,6 +196,10 @@ public enum Activation {
 
     /** s[j] = act'(z[j]) given h[j] = act(z[j]), for j &lt; n. */
     public void slopes(double[] z, double[] h, double[] s, int n) {
+        if (LANES && (this == SIN || this == SOFTPLUS || this == GELU)) { // slopes from z alone: on lanes
+            lanes(z, null, s, n);
+            return;
+        }
         for (int j = 0; j < n; j++) {
             s[j] = slope(z[j], h[j]);
         }
