@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * (relative 5.5e-16), sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 1 ulp.
  */
 class ElementaryTest {
-    private static final int POINTS = 400_000;
+    private static final int POINTS = 200_000;
 
     /** Uniform points in [lo, hi], an evenly spaced grid over it, and |x| from 2^-60 to 1 in sign of the interval. */
     private static double[] sweep(double lo, double hi) {
