@@ -1,0 +1,223 @@
+package org.relufem.method.net;
+
+/**
+ * The elementary functions of the smooth activations, scalar, written as a fixed sequence of
+ * IEEE-exact operations (+, -, *, /, fma, min, max, abs, bit moves): {@link ElementaryLanes} runs
+ * the same sequence on SIMD lanes, so both give the same bits in every JIT tier and on every
+ * machine (Math's and the Vector API's transcendental functions may use intrinsics whose last bit
+ * differs between tiers). Accuracy against Math / StrictMath is measured by ElementaryTest.
+ *
+ * <p>exp: n = rint(x log2 e) (the 1.5 * 2^52 rounding trick), r = x - n ln 2 with ln 2 in two
+ * parts (Cody and Waite; each product exact inside an fma), |r| &lt;= ln(2)/2, expm1(r) from its
+ * Taylor series to degree 13 (truncation below 1.2e-17 relative), and 2^n put into the exponent
+ * field: expm1(x) = 2^n expm1(r) + (2^n - 1), exp(x) = 2^n expm1(r) + 2^n, one rounding each.
+ * sin and cos: k = rint(|z| 2/pi), r = |z| - k pi/2 with pi/2 in three parts (about 160 bits),
+ * |r| &lt;= pi/4, the Taylor series of sin to degree 17 and of cos to degree 16 (truncation below
+ * 3e-18), the quadrant k mod 4 choosing and negating; beyond |z| = 2^16 StrictMath's. log1p on
+ * (0, 1]: f = e, or (e - 1)/2 with ln 2 added above 1/2, s = f/(2 + f), log1p(f) = 2 atanh(s) =
+ * f - s (f - R(s^2)) (fdlibm's form) with the series R to degree 20 in s (truncation below 2e-17).
+ */
+final class Elementary {
+    static final double LOG2E = 0x1.71547652b82fep0;
+    /** ln 2 = LN2_HI + LN2_LO to about 107 bits. */
+    static final double LN2_HI = 0x1.62e42fefa39efp-1;
+    static final double LN2_LO = 0x1.abc9e3b39803fp-56;
+    /** 1.5 * 2^52: x + ROUNDER rounds x to an integer held in the low bits of the result. */
+    static final double ROUNDER = 0x1.8p52;
+    static final long ONE_BITS = 0x3ff0000000000000L;
+    static final long SIGN_BIT = 0x8000000000000000L;
+    /** The clamp of exp's argument: 2^n stays a normal number. */
+    static final double EXP_LIMIT = 708;
+    static final double TWO_OVER_PI = 0x1.45f306dc9c883p-1;
+    /** pi/2 = PIO2_1 + PIO2_2 + PIO2_3; PIO2_1 has 33 bits, so k PIO2_1 is exact for k &lt; 2^20. */
+    static final double PIO2_1 = 0x1.921fb544p0;
+    static final double PIO2_2 = 0x1.0b4611a626331p-34;
+    static final double PIO2_3 = 0x1.1701b839a252p-88;
+    /** Beyond this |z|, sin and cos are StrictMath's (three parts of pi/2 no longer suffice for every z). */
+    static final double TRIG_LIMIT = 65536;
+
+    // expm1(r) = r + r^2 (E2 + r E3 + ... + r^11 E13), Ek = 1/k!
+    static final double E2 = 1 / 2.0;
+    static final double E3 = 1 / 6.0;
+    static final double E4 = 1 / 24.0;
+    static final double E5 = 1 / 120.0;
+    static final double E6 = 1 / 720.0;
+    static final double E7 = 1 / 5040.0;
+    static final double E8 = 1 / 40320.0;
+    static final double E9 = 1 / 362880.0;
+    static final double E10 = 1 / 3628800.0;
+    static final double E11 = 1 / 39916800.0;
+    static final double E12 = 1 / 479001600.0;
+    static final double E13 = 1 / 6227020800.0;
+    // sin(r) = r + r^3 (S3 + r^2 S5 + ... + r^14 S17), cos(r) = 1 + r^2 (C2 + r^2 C4 + ... + r^14 C16)
+    static final double S3 = -1 / 6.0;
+    static final double S5 = 1 / 120.0;
+    static final double S7 = -1 / 5040.0;
+    static final double S9 = 1 / 362880.0;
+    static final double S11 = -1 / 39916800.0;
+    static final double S13 = 1 / 6227020800.0;
+    static final double S15 = -1 / 1307674368000.0;
+    static final double S17 = 1 / 355687428096000.0;
+    static final double C2 = -1 / 2.0;
+    static final double C4 = 1 / 24.0;
+    static final double C6 = -1 / 720.0;
+    static final double C8 = 1 / 40320.0;
+    static final double C10 = -1 / 3628800.0;
+    static final double C12 = 1 / 479001600.0;
+    static final double C14 = -1 / 87178291200.0;
+    static final double C16 = 1 / 20922789888000.0;
+    // R(s^2) = L1 s^2 + L2 s^4 + ... + L10 s^20, Lj = 2/(2j + 1)
+    static final double L1 = 2 / 3.0;
+    static final double L2 = 2 / 5.0;
+    static final double L3 = 2 / 7.0;
+    static final double L4 = 2 / 9.0;
+    static final double L5 = 2 / 11.0;
+    static final double L6 = 2 / 13.0;
+    static final double L7 = 2 / 15.0;
+    static final double L8 = 2 / 17.0;
+    static final double L9 = 2 / 19.0;
+    static final double L10 = 2 / 21.0;
+
+    private Elementary() {
+    }
+
+    /** x rounded to an integer, plus {@link #ROUNDER}: rint(x m) without leaving the FP unit. */
+    static double rounded(double x, double m) {
+        return Math.fma(x, m, ROUNDER);
+    }
+
+    /** 2^n from t = n + ROUNDER, |n| &lt;= 1022: n's low 12 bits moved into the exponent field. */
+    static double powerOfTwo(double t) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(t) << 52) + ONE_BITS);
+    }
+
+    /**
+     * expm1(r) for |r| &lt;= ln(2)/2 (a little more does no harm), the polynomial by Estrin's scheme:
+     * 6 dependent operations instead of Horner's 13, so that a SIMD loop is not bound by FMA latency.
+     */
+    static double expm1Reduced(double r) {
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double b0 = Math.fma(Math.fma(r, E5, E4), r2, Math.fma(r, E3, E2));
+        double b1 = Math.fma(Math.fma(r, E9, E8), r2, Math.fma(r, E7, E6));
+        double b2 = Math.fma(Math.fma(r, E13, E12), r2, Math.fma(r, E11, E10));
+        double q = Math.fma(b2, r4 * r4, Math.fma(b1, r4, b0));
+        return Math.fma(r, r * q, r);
+    }
+
+    /** x - n ln 2 for n = t - ROUNDER. */
+    static double reduced(double x, double t) {
+        double n = t - ROUNDER;
+        return Math.fma(n, -LN2_LO, Math.fma(n, -LN2_HI, x));
+    }
+
+    /** expm1(x) for |x| &lt;= {@link #EXP_LIMIT} (the caller clamps). */
+    static double expm1(double x) {
+        double t = rounded(x, LOG2E);
+        double p = expm1Reduced(reduced(x, t));
+        double s = powerOfTwo(t);
+        return Math.fma(s, p, s - 1);
+    }
+
+    /** exp(x) for |x| &lt;= {@link #EXP_LIMIT} (the caller clamps). */
+    static double exp(double x) {
+        double t = rounded(x, LOG2E);
+        double p = expm1Reduced(reduced(x, t));
+        double s = powerOfTwo(t);
+        return Math.fma(s, p, s);
+    }
+
+    /**
+     * tanh(z) = sign(z) q / (q + 2), q = expm1(2 min(|z|, 20)) &gt;= 0 (where the quotient is best
+     * conditioned); beyond 20, tanh is 1 in float64.
+     */
+    static double tanh(double z) {
+        double q = expm1(2 * Math.min(Math.abs(z), 20));
+        return withSignOf(q / (q + 2), z);
+    }
+
+    /** |a| with z's sign bit (a &gt;= 0 or NaN). */
+    static double withSignOf(double a, double z) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(a) | (Double.doubleToRawLongBits(z) & SIGN_BIT));
+    }
+
+    /** sin(r) for |r| &lt;= pi/4, given r^2, r^4 and r^8; the polynomial in r^2 by Estrin's scheme. */
+    static double sinReduced(double r, double r2, double r4, double r8) {
+        double b0 = Math.fma(Math.fma(r2, S9, S7), r4, Math.fma(r2, S5, S3));
+        double b1 = Math.fma(Math.fma(r2, S17, S15), r4, Math.fma(r2, S13, S11));
+        return Math.fma(r * r2, Math.fma(b1, r8, b0), r);
+    }
+
+    /** cos(r) for |r| &lt;= pi/4, given r^2, r^4 and r^8. */
+    static double cosReduced(double r2, double r4, double r8) {
+        double b0 = Math.fma(Math.fma(r2, C8, C6), r4, Math.fma(r2, C4, C2));
+        double b1 = Math.fma(Math.fma(r2, C16, C14), r4, Math.fma(r2, C12, C10));
+        return Math.fma(r2, Math.fma(b1, r8, b0), 1);
+    }
+
+    /** |z| - k pi/2 for k = t - ROUNDER. */
+    static double reducedByHalfPi(double a, double t) {
+        double k = t - ROUNDER;
+        return Math.fma(k, -PIO2_3, Math.fma(k, -PIO2_2, Math.fma(k, -PIO2_1, a)));
+    }
+
+    static double sin(double z) {
+        double a = Math.abs(z);
+        if (a > TRIG_LIMIT) {
+            return StrictMath.sin(z);
+        }
+        double t = rounded(a, TWO_OVER_PI);
+        double r = reducedByHalfPi(a, t);
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double r8 = r4 * r4;
+        long quadrant = Double.doubleToRawLongBits(t);
+        double s = sinReduced(r, r2, r4, r8);
+        double c = cosReduced(r2, r4, r8);
+        long bits = Double.doubleToRawLongBits((quadrant & 1) != 0 ? c : s);
+        // sin is odd: z's sign, and a minus in quadrants 2 and 3
+        return Double.longBitsToDouble(bits ^ ((quadrant & 2) << 62) ^ (Double.doubleToRawLongBits(z) & SIGN_BIT));
+    }
+
+    static double cos(double z) {
+        double a = Math.abs(z);
+        if (a > TRIG_LIMIT) {
+            return StrictMath.cos(z);
+        }
+        double t = rounded(a, TWO_OVER_PI);
+        double r = reducedByHalfPi(a, t);
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double r8 = r4 * r4;
+        long quadrant = Double.doubleToRawLongBits(t);
+        double s = sinReduced(r, r2, r4, r8);
+        double c = cosReduced(r2, r4, r8);
+        long bits = Double.doubleToRawLongBits((quadrant & 1) != 0 ? s : c);
+        return Double.longBitsToDouble(bits ^ (((quadrant + 1) & 2) << 62)); // minus in quadrants 1 and 2
+    }
+
+    /** log1p(e) for 0 &lt;= e &lt;= 1. */
+    static double log1pUnit(double e) {
+        boolean upper = e > 0.5;
+        double f = upper ? (e - 1) * 0.5 : e; // e - 1 is exact (Sterbenz)
+        double s = f / (2 + f);
+        double z = s * s;
+        double z2 = z * z;
+        double z4 = z2 * z2;
+        double b0 = Math.fma(Math.fma(z, L4, L3), z2, Math.fma(z, L2, L1));
+        double b1 = Math.fma(Math.fma(z, L8, L7), z2, Math.fma(z, L6, L5));
+        double q = Math.fma(Math.fma(z, L10, L9), z4 * z4, Math.fma(b1, z4, b0));
+        double log = f - s * (f - z * q);
+        return log + (upper ? LN2_HI : 0);
+    }
+
+    /** e^-|z| for softplus, e^-708 below -708. */
+    static double expNegativeAbs(double z) {
+        return exp(Math.max(-Math.abs(z), -EXP_LIMIT));
+    }
+
+    /** 1 / (1 + exp(v)), v clamped to [-708, 708]: sigmoid(-v). */
+    static double sigmoidOfMinus(double v) {
+        return 1 / (1 + exp(Math.min(Math.max(v, -EXP_LIMIT), EXP_LIMIT)));
+    }
+}

@@ -1,0 +1,305 @@
+package org.relufem.method.net;
+
+import static org.relufem.method.net.Elementary.*;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Elementary}'s functions and the smooth activations' loops on SIMD lanes (the incubating
+ * Vector API), operation for operation as the scalar code, so that lanes and scalars give the same
+ * bits. Only IEEE-exact lanewise operations are used (no Vector API transcendentals, which may be
+ * SVML in C2 and Math in the interpreter). Loaded only when the JVM has the module
+ * (see {@link Activation#LANES}); each loop ends on the scalar functions.
+ */
+final class ElementaryLanes {
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private static final DoubleVector V_ZERO = c(0);
+    private static final DoubleVector V_HALF = c(0.5);
+    private static final DoubleVector V_ONE = c(1);
+    private static final DoubleVector V_TWO = c(2);
+    private static final DoubleVector V_TWENTY = c(20);
+    private static final DoubleVector V_MINUS_FORTY = c(-40);
+    private static final DoubleVector V_LOG2E = c(LOG2E);
+    private static final DoubleVector V_ROUNDER = c(ROUNDER);
+    private static final DoubleVector V_MINUS_LN2_HI = c(-LN2_HI);
+    private static final DoubleVector V_MINUS_LN2_LO = c(-LN2_LO);
+    private static final DoubleVector V_LN2_HI = c(LN2_HI);
+    private static final DoubleVector V_EXP_LIMIT = c(EXP_LIMIT);
+    private static final DoubleVector V_MINUS_EXP_LIMIT = c(-EXP_LIMIT);
+    private static final DoubleVector V_TWO_OVER_PI = c(TWO_OVER_PI);
+    private static final DoubleVector V_MINUS_PIO2_1 = c(-PIO2_1);
+    private static final DoubleVector V_MINUS_PIO2_2 = c(-PIO2_2);
+    private static final DoubleVector V_MINUS_PIO2_3 = c(-PIO2_3);
+    private static final DoubleVector V_TRIG_LIMIT = c(TRIG_LIMIT);
+    private static final DoubleVector V_SOFTPLUS_LINEAR = c(Activation.SOFTPLUS_LINEAR);
+    private static final DoubleVector V_GELU_CUBIC = c(Activation.GELU_CUBIC);
+    private static final DoubleVector V_GELU_THREE_CUBIC = c(Activation.GELU_THREE_CUBIC);
+    private static final DoubleVector V_GELU_TWO_SCALE = c(Activation.GELU_TWO_SCALE);
+    private static final DoubleVector V_GELU_MINUS_TWO_SCALE = c(Activation.GELU_MINUS_TWO_SCALE);
+    private static final LongVector V_ONE_BITS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ONE_BITS);
+    private static final LongVector V_SIGN_BIT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN_BIT);
+    private static final LongVector V_LONG_ZERO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 0);
+    private static final LongVector V_LONG_ONE = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1);
+    private static final LongVector V_LONG_TWO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2);
+    private static final DoubleVector V_E2 = c(E2);
+    private static final DoubleVector V_E3 = c(E3);
+    private static final DoubleVector V_E4 = c(E4);
+    private static final DoubleVector V_E5 = c(E5);
+    private static final DoubleVector V_E6 = c(E6);
+    private static final DoubleVector V_E7 = c(E7);
+    private static final DoubleVector V_E8 = c(E8);
+    private static final DoubleVector V_E9 = c(E9);
+    private static final DoubleVector V_E10 = c(E10);
+    private static final DoubleVector V_E11 = c(E11);
+    private static final DoubleVector V_E12 = c(E12);
+    private static final DoubleVector V_E13 = c(E13);
+    private static final DoubleVector V_S3 = c(S3);
+    private static final DoubleVector V_S5 = c(S5);
+    private static final DoubleVector V_S7 = c(S7);
+    private static final DoubleVector V_S9 = c(S9);
+    private static final DoubleVector V_S11 = c(S11);
+    private static final DoubleVector V_S13 = c(S13);
+    private static final DoubleVector V_S15 = c(S15);
+    private static final DoubleVector V_S17 = c(S17);
+    private static final DoubleVector V_C2 = c(C2);
+    private static final DoubleVector V_C4 = c(C4);
+    private static final DoubleVector V_C6 = c(C6);
+    private static final DoubleVector V_C8 = c(C8);
+    private static final DoubleVector V_C10 = c(C10);
+    private static final DoubleVector V_C12 = c(C12);
+    private static final DoubleVector V_C14 = c(C14);
+    private static final DoubleVector V_C16 = c(C16);
+    private static final DoubleVector V_L1 = c(L1);
+    private static final DoubleVector V_L2 = c(L2);
+    private static final DoubleVector V_L3 = c(L3);
+    private static final DoubleVector V_L4 = c(L4);
+    private static final DoubleVector V_L5 = c(L5);
+    private static final DoubleVector V_L6 = c(L6);
+    private static final DoubleVector V_L7 = c(L7);
+    private static final DoubleVector V_L8 = c(L8);
+    private static final DoubleVector V_L9 = c(L9);
+    private static final DoubleVector V_L10 = c(L10);
+
+    private ElementaryLanes() {
+    }
+
+    private static DoubleVector c(double value) {
+        return DoubleVector.broadcast(SPECIES, value);
+    }
+
+    static DoubleVector powerOfTwo(DoubleVector t) {
+        return t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(V_ONE_BITS).reinterpretAsDoubles();
+    }
+
+    static DoubleVector expm1Reduced(DoubleVector r) {
+        DoubleVector r2 = r.mul(r);
+        DoubleVector r4 = r2.mul(r2);
+        DoubleVector b0 = r.fma(V_E5, V_E4).fma(r2, r.fma(V_E3, V_E2));
+        DoubleVector b1 = r.fma(V_E9, V_E8).fma(r2, r.fma(V_E7, V_E6));
+        DoubleVector b2 = r.fma(V_E13, V_E12).fma(r2, r.fma(V_E11, V_E10));
+        DoubleVector q = b2.fma(r4.mul(r4), b1.fma(r4, b0));
+        return r.fma(r.mul(q), r);
+    }
+
+    static DoubleVector reduced(DoubleVector x, DoubleVector t) {
+        DoubleVector n = t.sub(V_ROUNDER);
+        return n.fma(V_MINUS_LN2_LO, n.fma(V_MINUS_LN2_HI, x));
+    }
+
+    static DoubleVector expm1(DoubleVector x) {
+        DoubleVector t = x.fma(V_LOG2E, V_ROUNDER);
+        DoubleVector p = expm1Reduced(reduced(x, t));
+        DoubleVector s = powerOfTwo(t);
+        return s.fma(p, s.sub(V_ONE));
+    }
+
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector t = x.fma(V_LOG2E, V_ROUNDER);
+        DoubleVector p = expm1Reduced(reduced(x, t));
+        DoubleVector s = powerOfTwo(t);
+        return s.fma(p, s);
+    }
+
+    static DoubleVector withSignOf(DoubleVector a, DoubleVector z) {
+        return a.reinterpretAsLongs().or(z.reinterpretAsLongs().and(V_SIGN_BIT)).reinterpretAsDoubles();
+    }
+
+    static DoubleVector tanh(DoubleVector z) {
+        DoubleVector q = expm1(z.abs().min(V_TWENTY).mul(V_TWO));
+        return withSignOf(q.div(q.add(V_TWO)), z);
+    }
+
+    static DoubleVector log1pUnit(DoubleVector e) {
+        VectorMask<Double> upper = e.compare(VectorOperators.GT, V_HALF);
+        DoubleVector f = e.blend(e.sub(V_ONE).mul(V_HALF), upper);
+        DoubleVector s = f.div(f.add(V_TWO));
+        DoubleVector z = s.mul(s);
+        DoubleVector z2 = z.mul(z);
+        DoubleVector z4 = z2.mul(z2);
+        DoubleVector b0 = z.fma(V_L4, V_L3).fma(z2, z.fma(V_L2, V_L1));
+        DoubleVector b1 = z.fma(V_L8, V_L7).fma(z2, z.fma(V_L6, V_L5));
+        DoubleVector q = z.fma(V_L10, V_L9).fma(z4.mul(z4), b1.fma(z4, b0));
+        DoubleVector log = f.sub(s.mul(f.sub(z.mul(q))));
+        return log.add(V_ZERO.blend(V_LN2_HI, upper));
+    }
+
+    static DoubleVector sigmoidOfMinus(DoubleVector v) {
+        return V_ONE.div(exp(v.max(V_MINUS_EXP_LIMIT).min(V_EXP_LIMIT)).add(V_ONE));
+    }
+
+    /** h = tanh(z) and, unless s is null, s = 1 - h^2, for j &lt; n. */
+    static void tanh(double[] z, double[] h, double[] s, int n) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
+            DoubleVector v = tanh(DoubleVector.fromArray(SPECIES, z, j));
+            v.intoArray(h, j);
+            if (s != null) {
+                V_ONE.sub(v.mul(v)).intoArray(s, j);
+            }
+        }
+        for (; j < n; j++) {
+            double v = Elementary.tanh(z[j]);
+            h[j] = v;
+            if (s != null) {
+                s[j] = 1 - v * v;
+            }
+        }
+    }
+
+    /** h = elu(z) = max(z, expm1(max(min(z, 0), -40))) and, unless s is null, s = min(h + 1, 1). */
+    static void elu(double[] z, double[] h, double[] s, int n) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            DoubleVector v = x.max(expm1(x.min(V_ZERO).max(V_MINUS_FORTY)));
+            v.intoArray(h, j);
+            if (s != null) {
+                v.add(V_ONE).min(V_ONE).intoArray(s, j);
+            }
+        }
+        for (; j < n; j++) {
+            double v = Activation.ELU.value(z[j]);
+            h[j] = v;
+            if (s != null) {
+                s[j] = Math.min(v + 1, 1);
+            }
+        }
+    }
+
+    /**
+     * h = gelu(z) = z g, g = sigmoid(2u), and, unless s is null, s = g + z g (1 - g) du/dz with
+     * du/dz = 2 sqrt(2/pi) (1 + 3 0.044715 z^2) as {@link Activation#GELU} writes it.
+     */
+    static void gelu(double[] z, double[] h, double[] s, int n) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            DoubleVector g = sigmoidOfMinus(x.add(x.mul(V_GELU_CUBIC).mul(x).mul(x))
+                    .mul(V_GELU_MINUS_TWO_SCALE));
+            if (h != null) {
+                x.mul(g).intoArray(h, j);
+            }
+            if (s != null) {
+                g.add(x.mul(g).mul(V_ONE.sub(g)).mul(V_GELU_TWO_SCALE)
+                        .mul(x.mul(V_GELU_THREE_CUBIC).mul(x).add(V_ONE))).intoArray(s, j);
+            }
+        }
+        for (; j < n; j++) {
+            if (h != null) {
+                h[j] = Activation.GELU.value(z[j]);
+            }
+            if (s != null) {
+                s[j] = Activation.GELU.slope(z[j], 0);
+            }
+        }
+    }
+
+    /**
+     * h = softplus(z) = max(z, 0) + log1p(e), e = exp(-|z|), and, unless s is null, s =
+     * sigmoid(z) = (z &lt; 0 ? e : 1) / (1 + e); z and 1 above {@link Activation#SOFTPLUS_LINEAR}.
+     */
+    static void softplus(double[] z, double[] h, double[] s, int n) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            DoubleVector e = exp(x.abs().neg().max(V_MINUS_EXP_LIMIT));
+            VectorMask<Double> linear = x.compare(VectorOperators.GT, V_SOFTPLUS_LINEAR);
+            if (h != null) {
+                x.max(V_ZERO).add(log1pUnit(e)).blend(x, linear).intoArray(h, j);
+            }
+            if (s != null) {
+                V_ONE.blend(e, x.compare(VectorOperators.LT, V_ZERO)).div(e.add(V_ONE)).blend(V_ONE, linear).intoArray(s, j);
+            }
+        }
+        for (; j < n; j++) {
+            if (h != null) {
+                h[j] = Activation.SOFTPLUS.value(z[j]);
+            }
+            if (s != null) {
+                s[j] = Activation.SOFTPLUS.slope(z[j], 0);
+            }
+        }
+    }
+
+    /** h = sin(z) and, unless s is null, s = cos(z): one reduction for both. */
+    static void sin(double[] z, double[] h, double[] s, int n) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            DoubleVector a = x.abs();
+            DoubleVector t = a.fma(V_TWO_OVER_PI, V_ROUNDER);
+            DoubleVector k = t.sub(V_ROUNDER);
+            DoubleVector r = k.fma(V_MINUS_PIO2_3, k.fma(V_MINUS_PIO2_2, k.fma(V_MINUS_PIO2_1, a)));
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector r8 = r4.mul(r4);
+            LongVector quadrant = t.reinterpretAsLongs();
+            LongVector sinR = sinReduced(r, r2, r4, r8).reinterpretAsLongs();
+            LongVector cosR = cosReduced(r2, r4, r8).reinterpretAsLongs();
+            VectorMask<Long> odd = quadrant.and(V_LONG_ONE).compare(VectorOperators.NE, V_LONG_ZERO);
+            if (h != null) {
+                sinR.blend(cosR, odd).lanewise(VectorOperators.XOR, quadrant.and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
+                        .lanewise(VectorOperators.XOR, x.reinterpretAsLongs().and(V_SIGN_BIT))
+                        .reinterpretAsDoubles().intoArray(h, j);
+            }
+            if (s != null) {
+                cosR.blend(sinR, odd).lanewise(VectorOperators.XOR, quadrant.add(V_LONG_ONE).and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
+                        .reinterpretAsDoubles().intoArray(s, j);
+            }
+            if (a.compare(VectorOperators.GT, V_TRIG_LIMIT).anyTrue()) {
+                for (int i = j; i < j + SPECIES.length(); i++) {
+                    sinScalar(z, h, s, i);
+                }
+            }
+        }
+        for (; j < n; j++) {
+            sinScalar(z, h, s, j);
+        }
+    }
+
+    private static void sinScalar(double[] z, double[] h, double[] s, int j) {
+        if (h != null) {
+            h[j] = Elementary.sin(z[j]);
+        }
+        if (s != null) {
+            s[j] = Elementary.cos(z[j]);
+        }
+    }
+
+    static DoubleVector sinReduced(DoubleVector r, DoubleVector r2, DoubleVector r4, DoubleVector r8) {
+        DoubleVector b0 = r2.fma(V_S9, V_S7).fma(r4, r2.fma(V_S5, V_S3));
+        DoubleVector b1 = r2.fma(V_S17, V_S15).fma(r4, r2.fma(V_S13, V_S11));
+        return r.mul(r2).fma(b1.fma(r8, b0), r);
+    }
+
+    static DoubleVector cosReduced(DoubleVector r2, DoubleVector r4, DoubleVector r8) {
+        DoubleVector b0 = r2.fma(V_C8, V_C6).fma(r4, r2.fma(V_C4, V_C2));
+        DoubleVector b1 = r2.fma(V_C16, V_C14).fma(r4, r2.fma(V_C12, V_C10));
+        return r2.fma(b1.fma(r8, b0), V_ONE);
+    }
+}
