@@ -20,6 +20,12 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = execute(args);
+        if (code != 0) {
+            // The failure has been said in one line; stopping Spark under tasks still running (a failed
+            // query's other tasks) logs interrupted channels and rejected status updates, which are noise.
+            org.apache.logging.log4j.core.config.Configurator.setAllLevels(
+                    org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, org.apache.logging.log4j.Level.OFF);
+        }
         SparkSession.getDefaultSession().foreach(session -> {
             session.stop();
             return null;
