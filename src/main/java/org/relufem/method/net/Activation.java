@@ -234,9 +234,22 @@ public enum Activation {
         return this != RELU && this != LEAKY_RELU;
     }
 
-    /** The loops on lanes: h (if not null) and s (if not null) from z. */
+    /**
+     * The loops on lanes: h (if not null) and s (if not null) from z. The smooth activations
+     * override it with {@link ElementaryLanes}; this scalar form, the same bits as {@link #value}
+     * and {@link #slope}, is what the piecewise-linear ones would run (their own loops, which C2
+     * vectorises, are taken instead: see {@link #smooth}).
+     */
     void lanes(double[] z, double[] h, double[] s, int n) {
-        throw new UnsupportedOperationException(label());
+        for (int j = 0; j < n; j++) {
+            double v = value(z[j]);
+            if (h != null) {
+                h[j] = v;
+            }
+            if (s != null) {
+                s[j] = slope(z[j], v);
+            }
+        }
     }
 
     /** The name in specs and the results table: {@code relu}, {@code leaky_relu}, .... */
