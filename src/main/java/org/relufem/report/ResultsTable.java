@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.relufem.BadInputException;
+import org.relufem.spark.CommitList;
 import org.relufem.spark.ResultSchema;
 
 /** The results table under an output directory, read back as Spark SQL view {@code trials}. */
@@ -54,9 +55,13 @@ public final class ResultsTable {
     /** Reads the table under {@code out} and registers it as view {@code trials}. */
     public static Dataset<Row> register(SparkSession spark, String out) {
         requireExists(out);
-        // Only Parquet files: a report.html (or anything else a user keeps there) is not data.
-        Dataset<Row> table = spark.read().schema(ResultSchema.TABLE_SCHEMA).option("pathGlobFilter", "*.parquet")
-                .parquet(out);
+        // Only Parquet files: a report.html (or anything else a user keeps there) is not data. Where a
+        // retry's swap is not finished, the files that show it not at all or whole (CommitList).
+        var files = CommitList.visibleFiles(spark.sparkContext().hadoopConfiguration(), out);
+        var reader = spark.read().schema(ResultSchema.TABLE_SCHEMA);
+        Dataset<Row> table = files.isPresent()
+                ? reader.option("basePath", out).parquet(files.get().toArray(String[]::new))
+                : reader.option("pathGlobFilter", "*.parquet").parquet(out);
         table.createOrReplaceTempView(VIEW);
         return table;
     }

@@ -174,23 +174,20 @@ final class SweepStore {
      * first written to {@code _commit-RUN-N} (renamed into place, so it exists whole or not at all),
      * then the new files are moved in, the old ones deleted, and the list deleted. A run that finds a
      * list left by a killed one finishes it ({@link #recover}) before anything else. Readers at the
-     * moment of the swap may see old and new rows side by side for as long as the renames take.
+     * moment of the swap see the list's files in the directory; relufem's own readers read
+     * {@link CommitList#visibleFiles} instead, which shows the replacement not at all or whole.
      */
     void commit(List<String> adds, List<String> removes) {
         try {
-            StringBuilder manifest = new StringBuilder();
+            List<Path> added = new ArrayList<>();
             for (String dir : adds) {
-                for (FileStatus f : partFiles(new Path(dir))) {
-                    manifest.append("add\t").append(f.getPath()).append('\n');
-                }
+                partFiles(new Path(dir)).forEach(f -> added.add(f.getPath()));
             }
-            for (String name : removes) {
-                manifest.append("remove\t").append(new Path(sweepDir, name)).append('\n');
-            }
+            CommitList manifest = new CommitList(added, removes.stream().map(n -> new Path(sweepDir, n)).toList());
             Path list = new Path(sweepDir, COMMIT + run + "-" + commits++);
             Path tmp = new Path(staging, list.getName());
             try (FSDataOutputStream o = fs.create(tmp, false)) {
-                o.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+                o.write(manifest.text().getBytes(StandardCharsets.UTF_8));
             }
             rename(tmp, list);
             finish(list);
@@ -230,27 +227,14 @@ final class SweepStore {
 
     /** Applies commit list {@code list}; every step is skipped when already done, so a rerun after a crash finishes it. */
     private void finish(Path list) throws IOException {
-        String text;
-        try (var in = fs.open(list)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<Path> removes = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            String[] kv = line.split("\t", 2);
-            if (kv.length < 2) {
-                continue;
-            }
-            Path p = new Path(kv[1]);
-            if (kv[0].equals("add")) {
-                Path to = new Path(sweepDir, p.getName());
-                if (fs.exists(p) && !fs.exists(to)) {
-                    rename(p, to);
-                }
-            } else {
-                removes.add(p);
+        CommitList manifest = CommitList.read(fs, list);
+        for (Path p : manifest.adds()) {
+            Path to = new Path(sweepDir, p.getName());
+            if (fs.exists(p) && !fs.exists(to)) {
+                rename(p, to);
             }
         }
-        for (Path p : removes) {
+        for (Path p : manifest.removes()) {
             fs.delete(p, false);
         }
         fs.delete(list, false);

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relufem.BadInputException;
+import org.relufem.report.ResultsTable;
 import org.relufem.sweep.ResultRow;
 import org.relufem.sweep.SpecParser;
 import org.relufem.sweep.SweepSpec;
@@ -139,24 +142,56 @@ class ExactlyOnceTest {
     }
 
     @Test
-    void aReplacementLeftHalfDoneIsFinishedByTheNextRun() throws IOException {
+    void aReplacementLeftHalfDoneIsReadWholeOrNotAtAllAndFinishedByTheNextRun() throws IOException {
         Path out = dir.resolve("out");
         SweepJob.run(spark, spec, out.toString(), ResumeTest.ONE_PER_CHUNK, INJECTED);
         List<Path> files = partFiles(out);
-        // A retry killed inside its swap: the new file is in, the commit list says the old one goes.
-        Path old = files.get(4);
+        // A retry killed inside its swap of two files for two new ones: the list is in place, and the
+        // swap is stopped after each of its steps in turn.
+        List<Path> old = List.of(files.get(4), files.get(5));
         Path staged = Files.createDirectories(out.resolve("_staging/resume/dead-0"));
-        Path copy = Files.copy(old, staged.resolve("part-99999-copy.snappy.parquet"));
-        Files.writeString(out.resolve("sweep=resume/_commit-dead-0"), "add\t" + copy.toUri() + "\nremove\t" + old.toUri() + "\n");
-        Files.move(copy, out.resolve("sweep=resume").resolve(copy.getFileName()));
-        long copied = spark.read().parquet(old.toString()).count();
-        assertEquals(space.rowCount() + copied, counts(out).getLong(0), "old and new rows side by side mid-swap");
+        List<Path> copies = List.of(Files.copy(old.get(0), staged.resolve("part-99998-copy.snappy.parquet")),
+                Files.copy(old.get(1), staged.resolve("part-99999-copy.snappy.parquet")));
+        Files.writeString(out.resolve("sweep=resume/_commit-dead-0"), "add\t" + copies.get(0).toUri() + "\nadd\t"
+                + copies.get(1).toUri() + "\nremove\t" + old.get(0).toUri() + "\nremove\t" + old.get(1).toUri() + "\n");
+        long[] sizes = {spark.read().parquet(old.get(0).toString()).count(), spark.read().parquet(old.get(1).toString()).count()};
+        Runnable[] steps = {
+            () -> move(copies.get(0), out.resolve("sweep=resume")),
+            () -> move(copies.get(1), out.resolve("sweep=resume")),
+            () -> delete(old.get(0)),
+        };
+        long[] raw = {space.rowCount() + sizes[0], space.rowCount() + sizes[0] + sizes[1], space.rowCount() + sizes[1]};
+        for (int i = 0; i < steps.length; i++) {
+            steps[i].run();
+            assertEquals(raw[i], counts(out).getLong(0), "the directory after step " + i + " holds both sides");
+            Row seen = ResultsTable.register(spark, out.toString())
+                    .selectExpr("count(*)", "count(DISTINCT trial_id)").first();
+            assertEquals(space.rowCount(), seen.getLong(0), "relufem's readers after step " + i);
+            assertEquals(space.rowCount(), seen.getLong(1), "relufem's readers after step " + i);
+        }
 
         assertEquals(0, SweepJob.run(spark, spec, out.toString(), SweepJob.Options.DEFAULT).computed());
         Row c = counts(out);
         assertEquals(space.rowCount(), c.getLong(0));
         assertEquals(space.rowCount(), c.getLong(1));
-        assertTrue(Files.notExists(old) && Files.notExists(out.resolve("sweep=resume/_commit-dead-0")));
+        assertTrue(old.stream().allMatch(Files::notExists) && Files.notExists(out.resolve("sweep=resume/_commit-dead-0")));
+        assertEquals(Optional.empty(), CommitList.visibleFiles(spark.sparkContext().hadoopConfiguration(), out.toString()));
+    }
+
+    private static void move(Path file, Path dir) {
+        try {
+            Files.move(file, dir.resolve(file.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
