@@ -63,7 +63,8 @@ public final class HtmlReport {
                 }
                 html.append(ReportPage.escape(String.join(", ", parts))).append(" (see the method table).</p>\n");
             }
-            ReportPage page = ReportPage.of(read.observations(), charts, targets(spark, out, section));
+            ReportPage page = ReportPage.of(read.observations(), charts, targets(spark, out, section),
+                    ids -> Observations.fields(spark, section, ids));
             charts += page.chartCount();
             pages.add(page);
             html.append(page.html());

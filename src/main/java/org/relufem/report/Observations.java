@@ -1,6 +1,8 @@
 package org.relufem.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +33,9 @@ final class Observations {
     static Read of(SparkSession spark, List<String> sweeps) {
         List<String> settings = columns(Column.Role.SETTING, Column.Role.CHECKPOINT);
         List<String> replicates = columns(Column.Role.REPLICATE);
-        String in = sweeps.stream().map(s -> "'" + s.replace("'", "''") + "'").collect(Collectors.joining(", "));
+        String in = quoted(sweeps);
         List<String> select = new ArrayList<>(List.of("trial_id", "sweep", "status", "params", "rel_l2",
-                "coalesce(max_abs_err_search, max_abs_err) AS max_err", "rmse", "fit_seconds", "max_err_location", "field"));
+                "coalesce(max_abs_err_search, max_abs_err) AS max_err", "rmse", "fit_seconds", "max_err_location"));
         select.addAll(settings);
         select.addAll(replicates);
         List<Row> rows = spark.sql("SELECT " + String.join(", ", select) + " FROM trials WHERE sweep IN (" + in
@@ -41,7 +43,7 @@ final class Observations {
         List<Observation> out = new ArrayList<>();
         Map<String, Long> leftOut = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        int first = 10;
+        int first = 9;
         for (Row r : rows) {
             Map<String, Object> s = values(r, settings, first);
             Map<String, Object> rep = values(r, replicates, first + settings.size());
@@ -53,10 +55,32 @@ final class Observations {
             if (seen.add(r.getString(0))) {
                 out.add(new Observation(r.getString(0), r.getString(1), s, rep, r.getLong(3), r.getDouble(4),
                         r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6), r.getDouble(7),
-                        vector(r, 8), vector(r, 9)));
+                        vector(r, 8)));
             }
         }
         return new Read(out, leftOut);
+    }
+
+    /**
+     * The stored approximant on the field grid (column {@code field}) of the rows {@code trialIds}
+     * of {@code sweeps}, where they have one: read for the few trials the pictures draw, not with
+     * every observation (a 2-D field is 29 KB a row).
+     */
+    static Map<String, double[]> fields(SparkSession spark, List<String> sweeps, Collection<String> trialIds) {
+        Map<String, double[]> out = new HashMap<>();
+        if (trialIds.isEmpty()) {
+            return out;
+        }
+        String ids = trialIds.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", "));
+        for (Row r : spark.sql("SELECT trial_id, field FROM trials WHERE sweep IN (" + quoted(sweeps)
+                + ") AND trial_id IN (" + ids + ") AND field IS NOT NULL").collectAsList()) {
+            out.putIfAbsent(r.getString(0), vector(r, 1));
+        }
+        return out;
+    }
+
+    private static String quoted(List<String> sweeps) {
+        return sweeps.stream().map(s -> "'" + s.replace("'", "''") + "'").collect(Collectors.joining(", "));
     }
 
     private static double[] vector(Row r, int i) {

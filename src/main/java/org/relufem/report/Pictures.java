@@ -3,6 +3,7 @@ package org.relufem.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.relufem.report.analysis.Cell;
@@ -29,8 +30,24 @@ final class Pictures {
     private Pictures() {
     }
 
-    /** The picture's JSON for one panel's observations, or null when there is nothing to draw. */
-    static String of(TargetDefinition definition, List<Observation> rows) {
+    /** Per method of one panel's observations, its best setting by median max-norm error. */
+    private static List<Cell> bests(List<Observation> rows) {
+        List<Cell> settings = Views.settings(rows);
+        return settings.stream().map(Cell::method).distinct().map(m -> settings.stream().filter(c -> c.method().equals(m))
+                .min(Comparator.comparingDouble(c -> c.median(Metric.MAX_NORM))).orElseThrow()).toList();
+    }
+
+    /** The trials whose g a panel's picture draws: each method's best setting's representative. */
+    static List<String> drawn(List<Observation> rows) {
+        return bests(rows).stream().map(c -> c.representative().trialId()).toList();
+    }
+
+    /**
+     * The picture's JSON for one panel's observations, or null when there is nothing to draw.
+     *
+     * @param fields the stored g of (at least) the {@link #drawn} trials that have one, by trial_id
+     */
+    static String of(TargetDefinition definition, List<Observation> rows, Map<String, double[]> fields) {
         int dim = definition.dim();
         if (dim > 2) {
             return null;
@@ -44,14 +61,12 @@ final class Pictures {
             fv = new double[grid.nodeCount()];
             f.values(nodes, fv.length, fv);
         }
-        List<Cell> settings = Views.settings(rows);
-        Function<Cell, String> name = Crossover.namer(settings);
+        Function<Cell, String> name = Crossover.namer(Views.settings(rows));
         StringJoiner methods = new StringJoiner(",");
-        for (String m : settings.stream().map(Cell::method).distinct().toList()) {
-            Cell best = settings.stream().filter(c -> c.method().equals(m))
-                    .min(Comparator.comparingDouble(c -> c.median(Metric.MAX_NORM))).orElseThrow();
+        for (Cell best : bests(rows)) {
             Observation o = best.representative();
-            double[] g = o.field() != null && o.field().length == grid.nodeCount() ? o.field() : null;
+            double[] g = fields.get(o.trialId());
+            g = g != null && g.length == grid.nodeCount() ? g : null;
             if (g == null && o.maxErrLocation() == null) {
                 continue;
             }

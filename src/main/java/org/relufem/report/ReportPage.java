@@ -63,19 +63,23 @@ final class ReportPage {
     /**
      * The report of {@code observations}, its charts numbered from {@code firstChart} (unique across
      * a page's reports), its pictures drawing the targets that {@code targets} defines by name and
-     * dimension (null: no picture of that target).
+     * dimension (null: no picture of that target) with the stored g that {@code fields} reads for
+     * the trials given to it (by trial_id).
      */
     static ReportPage of(List<Observation> observations, int firstChart,
-                         BiFunction<String, Integer, TargetDefinition> targets) {
+                         BiFunction<String, Integer, TargetDefinition> targets,
+                         Function<List<String>, Map<String, double[]>> fields) {
         ReportPage p = new ReportPage();
         p.chartBase = firstChart;
         p.targets = targets;
+        p.fields = fields;
         p.body(observations);
         return p;
     }
 
     private int chartBase;
     private BiFunction<String, Integer, TargetDefinition> targets;
+    private Function<List<String>, Map<String, double[]>> fields;
 
     String html() {
         return html.toString();
@@ -104,10 +108,11 @@ final class ReportPage {
         Map<String, List<Observation>> panels = new java.util.TreeMap<>();
         obs.stream().filter(o -> o.dim() <= 2).forEach(o -> panels.computeIfAbsent(o.target() + "\u0000" + o.dim(),
                 k -> new ArrayList<>()).add(o));
+        Map<String, double[]> g = fields.apply(panels.values().stream().flatMap(rows -> Pictures.drawn(rows).stream()).toList());
         List<String> figures = new ArrayList<>();
         panels.values().forEach(rows -> {
             TargetDefinition target = targets.apply(rows.get(0).target(), rows.get(0).dim());
-            String json = target == null ? null : Pictures.of(target, rows);
+            String json = target == null ? null : Pictures.of(target, rows, g);
             if (json != null) {
                 figures.add("<figure class=\"pictures\"><script type=\"application/json\" class=\"picture-data\">" + json
                         + "</script></figure>\n");

@@ -16,12 +16,10 @@ import java.util.Map;
  * @param relL2 relative L2 test error; {@code maxErr} the searched max-norm error (the test-set
  *     maximum where there was no search)
  * @param maxErrLocation where the max-norm search found {@code maxErr}; null without a search
- * @param field the approximant on the field grid of {@code TestDesign.fieldGrid} (column
- *     {@code field}); null where the row has none
  */
 public record Observation(String trialId, String sweep, Map<String, Object> settings, Map<String, Object> replicates,
                           long params, double relL2, double maxErr, double rmse, double fitSeconds,
-                          double[] maxErrLocation, double[] field) {
+                          double[] maxErrLocation) {
 
     /** Orders setting values: numbers by value, before strings, strings alphabetically. */
     public static final Comparator<Object> VALUE_ORDER = (a, b) -> {
@@ -45,7 +43,7 @@ public record Observation(String trialId, String sweep, Map<String, Object> sett
     /** An observation without a max-norm location. */
     public Observation(String trialId, String sweep, Map<String, Object> settings, Map<String, Object> replicates,
                        long params, double relL2, double maxErr, double rmse, double fitSeconds) {
-        this(trialId, sweep, settings, replicates, params, relL2, maxErr, rmse, fitSeconds, null, null);
+        this(trialId, sweep, settings, replicates, params, relL2, maxErr, rmse, fitSeconds, null);
     }
 
     public String method() {
