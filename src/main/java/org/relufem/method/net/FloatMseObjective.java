@@ -10,8 +10,9 @@ import org.relufem.sample.SampleSet;
  * forward and backward pass over a batch, the gradients and the points and targets all in
  * {@code float} (the loss is summed in double from the float residuals). Depth 1 runs
  * {@link FloatShallowKernel}; deeper networks the layered pass below, the same mathematics as
- * MseObjective's (plain and residual blocks, any activation), with every matrix as an array of
- * rows so that C2 vectorises the products over 16 float lanes.
+ * MseObjective's (plain and residual blocks, any activation: the smooth ones' values and slopes
+ * from {@link Activation}'s double loops, widened and rounded back), with every matrix as an array
+ * of rows so that C2 vectorises the products over float lanes.
  *
  * <p>Parameter blocks: per layer the rows of W_l^T (fanIn rows of fanOut; the hidden layer of a
  * depth-1 network padded with zero units to {@link FloatShallowKernel#padded}), then b_l; the output
@@ -48,7 +49,10 @@ final class FloatMseObjective implements FloatObjective {
     /** W_l by rows (fanOut x fanIn) for the backward products, transposed at each evaluation. */
     private final float[][][] byOut;
     private final float[] out;
-    private final float[] slopes;
+    /** z, act(z) and act'(z) of one point's layer in double, for the smooth activations' SIMD loops. */
+    private final double[] wideZ;
+    private final double[] wideH;
+    private final double[] wideS;
     // the data and its batches
     private final SampleSet data;
     private final float[] points;
@@ -155,7 +159,10 @@ final class FloatMseObjective implements FloatObjective {
             }
         }
         out = new float[b];
-        slopes = new float[units];
+        int smooth = architecture.activation() == Activation.RELU || depth == 1 ? 0 : units;
+        wideZ = new double[smooth];
+        wideH = new double[smooth];
+        wideS = new double[smooth];
     }
 
     private static float[] toFloat(double[] v) {
@@ -285,7 +292,11 @@ final class FloatMseObjective implements FloatObjective {
                     }
                 } else {
                     for (int j = 0; j < units; j++) {
-                        next[j] = (float) activation.value(zi[j]);
+                        wideZ[j] = zi[j];
+                    }
+                    activation.forward(wideZ, wideH, units);
+                    for (int j = 0; j < units; j++) {
+                        next[j] = (float) wideH[j];
                     }
                 }
                 if (architecture.skips(l)) {
@@ -396,10 +407,12 @@ final class FloatMseObjective implements FloatObjective {
         }
         float[] h = act[l] != null ? act[l][i] : a[l + 1][i];
         for (int k = 0; k < units; k++) {
-            slopes[k] = (float) activation.slope(zi[k], h[k]);
+            wideZ[k] = zi[k];
+            wideH[k] = h[k];
         }
+        activation.slopes(wideZ, wideH, wideS, units);
         for (int k = 0; k < units; k++) {
-            v[k] *= slopes[k];
+            v[k] *= (float) wideS[k];
         }
     }
 
