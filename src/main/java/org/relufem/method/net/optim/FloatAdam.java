@@ -6,7 +6,8 @@ package org.relufem.method.net.optim;
  * rounded to float once per step. m &lt;- m + (1 - beta1)(g - m), v &lt;- beta2 v + (1 - beta2) g^2,
  * p &lt;- p - (lr / (1 - beta1^t)) m / (sqrt(v) / sqrt(1 - beta2^t) + eps), with torch's defaults
  * (0.9, 0.999, 1e-8). The square root of a float taken in double and rounded back is the correctly
- * rounded float square root, and C2 compiles it to one vector instruction.
+ * rounded float square root (double carries more than twice float's digits), the pattern C2 turns
+ * into float's own square root.
  */
 public final class FloatAdam {
     private static final float BETA1 = 0.9f;
