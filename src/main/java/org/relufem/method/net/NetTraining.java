@@ -8,10 +8,8 @@ import org.relufem.method.Approximant;
 import org.relufem.method.Approximator;
 import org.relufem.method.Fit;
 import org.relufem.method.Stage;
-import org.relufem.method.net.optim.FloatAdam;
 import org.relufem.method.net.optim.Optimizer;
 import org.relufem.method.net.optim.OptimizerKind;
-import org.relufem.method.net.optim.StepSizeOptimizer;
 import org.relufem.metric.Errors;
 import org.relufem.sample.RandomStreams;
 import org.relufem.sample.SampleSet;
@@ -181,7 +179,7 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         }
         long start = System.nanoTime();
         Network net = initialNetwork(data);
-        Steps run = precision == Precision.FLOAT32 ? new FloatSteps(net, data) : new DoubleSteps(net, data);
+        TrainingSteps run = TrainingSteps.of(this, net, data);
         int maxEpochs = epochs.get(epochs.size() - 1);
         LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
         double[] history = new double[maxEpochs];
@@ -255,132 +253,6 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
     /** What a checkpoint reports: the network trained so far, or with the lowest-loss rule the parameters of the best epoch. */
     private Network reported(Network net, double[] best) {
         return lowestLoss && best != null ? Network.of(net.dimension(), architecture, best) : net.copy();
-    }
-
-    /** One run's objective and optimiser, as the epoch loop calls them. */
-    private interface Steps {
-        int batchesPerEpoch();
-
-        /** Loads the next batch; returns its size. */
-        int nextBatch();
-
-        /** One optimiser step; returns the batch loss before it. */
-        double step();
-
-        void setLearningRate(double rate);
-
-        /** {@link Optimizer#stopped()}. */
-        String stopped();
-
-        /** The current parameters in {@link Network#parameterVector()} order. Modified: out. */
-        void copyParameters(double[] out);
-
-        /** The network as trained so far, float64 (the trained instance or a view of it). */
-        Network network();
-    }
-
-    /** float64: {@link MseObjective} and the named optimiser on the network itself. */
-    private final class DoubleSteps implements Steps {
-        private final Network net;
-        private final MseObjective objective;
-        private final Optimizer opt;
-
-        DoubleSteps(Network net, SampleSet data) {
-            this.net = net;
-            this.objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
-                    RandomStreams.of(initSeed, RandomStreams.BATCH));
-            this.opt = OptimizerKind.of(optimizer).create(lr, gradTol);
-        }
-
-        @Override
-        public int batchesPerEpoch() {
-            return objective.batchesPerEpoch();
-        }
-
-        @Override
-        public int nextBatch() {
-            return objective.nextBatch();
-        }
-
-        @Override
-        public double step() {
-            return opt.step(objective);
-        }
-
-        @Override
-        public void setLearningRate(double rate) {
-            // The constructor refused lr_end for optimisers whose lr is not a step size.
-            ((StepSizeOptimizer) opt).setLearningRate(rate);
-        }
-
-        @Override
-        public String stopped() {
-            return opt.stopped();
-        }
-
-        @Override
-        public void copyParameters(double[] out) {
-            net.copyParameters(out);
-        }
-
-        @Override
-        public Network network() {
-            return net;
-        }
-    }
-
-    /**
-     * float32: {@link FloatMseObjective} and {@link FloatAdam} on the network rounded to float; the
-     * network reported is the float parameters widened into one float64 network, refreshed on demand.
-     */
-    private final class FloatSteps implements Steps {
-        private final Network widened;
-        private final FloatMseObjective objective;
-        private final FloatAdam adam;
-
-        FloatSteps(Network net, SampleSet data) {
-            this.widened = net.copy();
-            this.objective = new FloatMseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
-                    RandomStreams.of(initSeed, RandomStreams.BATCH), true);
-            this.adam = new FloatAdam(lr);
-        }
-
-        @Override
-        public int batchesPerEpoch() {
-            return objective.batchesPerEpoch();
-        }
-
-        @Override
-        public int nextBatch() {
-            return objective.nextBatch();
-        }
-
-        @Override
-        public double step() {
-            return adam.step(objective);
-        }
-
-        @Override
-        public void setLearningRate(double rate) {
-            adam.setLearningRate(rate);
-        }
-
-        @Override
-        public String stopped() {
-            return null;
-        }
-
-        @Override
-        public void copyParameters(double[] out) {
-            objective.widenInto(widened);
-            widened.copyParameters(out);
-        }
-
-        @Override
-        public Network network() {
-            objective.widenInto(widened);
-            return widened;
-        }
     }
 
     private static double meanSquare(double[] y) {
