@@ -248,6 +248,12 @@ class MalformedInputTest {
                 + " lowest_loss", with(opts, "keep_weights = false, checkpoint = best }"));
         spec("lowest loss on mini-batches", 9, "methods[1].checkpoint = lowest_loss needs the full batch",
                 with(opts, "keep_weights = false, checkpoint = lowest_loss }").replace("batch_size = 0", "batch_size = 5"));
+        // precision (issue 22)
+        spec("unknown precision", 9, "unknown precision 'float16' in methods[1].precision; known precisions: float64,"
+                + " float32", with(opts, "keep_weights = false, precision = [float32, float16] }"));
+        spec("float32 with lbfgs", 8, "methods[1].precision: precision float32 trains with adam only, but"
+                + " methods[1].optimizer = [adam, lbfgs] holds lbfgs", with("optimizer = adam, lr = 1e-3",
+                "optimizer = [adam, lbfgs], lr = 1e-3, precision = [float64, float32]"));
 
         // a block's dim axis and l2_projection's grid (issue 7)
         spec("block dim no target has", 5, "methods[0].dim = 3 but no target has dim = 3; the targets' dimensions are [2]",

@@ -10,7 +10,6 @@ import org.relufem.method.Fit;
 import org.relufem.method.Stage;
 import org.relufem.method.net.optim.Optimizer;
 import org.relufem.method.net.optim.OptimizerKind;
-import org.relufem.method.net.optim.StepSizeOptimizer;
 import org.relufem.metric.Errors;
 import org.relufem.sample.RandomStreams;
 import org.relufem.sample.SampleSet;
@@ -45,10 +44,12 @@ import org.relufem.sample.SampleSet;
  * @param lowestLoss whether a checkpoint reports the network of the lowest training loss so far
  *     (the parameters at the start of the epoch whose recorded loss is lowest, as Adcock &amp;
  *     Dexter keep it) rather than the last; full batch only, where that loss is one network's
+ * @param precision the format of the training step ({@link Precision#FLOAT32}: {@link FloatMseObjective}
+ *     and {@link FloatAdam}, Adam only); every checkpoint's network and error are float64
  */
 public record NetTraining(Architecture architecture, String optimizer, double lr, List<Integer> epochs,
                           long initSeed, int batchSize, Initializer initializer, Double lrEnd, Double lossTol,
-                          Double gradTol, boolean lowestLoss)
+                          Double gradTol, boolean lowestLoss, Precision precision)
         implements Approximator {
 
     /**
@@ -83,6 +84,21 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         if (lossTol != null && !(lossTol > 0)) {
             throw new IllegalArgumentException("loss_tol must be positive, got " + lossTol);
         }
+        Objects.requireNonNull(precision, "precision");
+        if (precision == Precision.FLOAT32 && OptimizerKind.of(optimizer) != OptimizerKind.ADAM) {
+            throw new IllegalArgumentException(FLOAT32_OPTIMIZERS + ", got optimizer " + optimizer);
+        }
+    }
+
+    /** Why float32 refuses the other optimisers, as specs are told. */
+    public static final String FLOAT32_OPTIMIZERS = "precision float32 trains with adam only";
+
+    /** Trained in float64. */
+    public NetTraining(Architecture architecture, String optimizer, double lr, List<Integer> epochs, long initSeed,
+                       int batchSize, Initializer initializer, Double lrEnd, Double lossTol, Double gradTol,
+                       boolean lowestLoss) {
+        this(architecture, optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol, gradTol,
+                lowestLoss, Precision.FLOAT64);
     }
 
     /** The last checkpoint's network, not the lowest-loss one. */
@@ -112,7 +128,13 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
     /** The same training from init seed {@code seed}. */
     public NetTraining withInitSeed(long seed) {
         return new NetTraining(architecture, optimizer, lr, epochs, seed, batchSize, initializer, lrEnd, lossTol, gradTol,
-                lowestLoss);
+                lowestLoss, precision);
+    }
+
+    /** The same training in {@code precision}. */
+    public NetTraining withPrecision(Precision precision) {
+        return new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize, initializer, lrEnd, lossTol,
+                gradTol, lowestLoss, precision);
     }
 
     public int width() {
@@ -157,16 +179,12 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         }
         long start = System.nanoTime();
         Network net = initialNetwork(data);
-        MseObjective objective = new MseObjective(net, data, batchSize == 0 ? data.count() : batchSize,
-                RandomStreams.of(initSeed, RandomStreams.BATCH));
-        Optimizer opt = OptimizerKind.of(optimizer).create(lr, gradTol);
+        TrainingSteps run = TrainingSteps.of(this, net, data);
         int maxEpochs = epochs.get(epochs.size() - 1);
         LearningRateSchedule schedule = lrEnd == null ? null : new LearningRateSchedule(lr, lrEnd, maxEpochs);
-        // The constructor refused lr_end for optimisers whose lr is not a step size.
-        StepSizeOptimizer scheduled = schedule == null ? null : (StepSizeOptimizer) opt;
         double[] history = new double[maxEpochs];
         List<Stage> stages = new ArrayList<>(epochs.size());
-        int steps = objective.batchesPerEpoch();
+        int steps = run.batchesPerEpoch();
         double limit = BLOW_UP * Math.max(Errors.of(net, data).mse(), meanSquare(data.values()));
         int next = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -174,16 +192,16 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
         double[] before = lowestLoss ? new double[(int) net.degreesOfFreedom()] : null;
         double[] best = null;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            if (scheduled != null) {
-                scheduled.setLearningRate(schedule.rate(epoch));
+            if (schedule != null) {
+                run.setLearningRate(schedule.rate(epoch));
             }
             if (lowestLoss) {
-                net.copyParameters(before);
+                run.copyParameters(before);
             }
             double weighted = 0;
             for (int s = 0; s < steps; s++) {
-                int rows = objective.nextBatch();
-                weighted += rows * opt.step(objective);
+                int rows = run.nextBatch();
+                weighted += rows * run.step();
             }
             double loss = weighted / data.count();
             history[epoch - 1] = loss;
@@ -204,9 +222,9 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
                 }
                 return new Fit(stages, java.util.Arrays.copyOf(history, epoch));
             }
-            String stop = lossTol != null && loss <= lossTol ? Fit.LOSS_TOL : opt.stopped();
+            String stop = lossTol != null && loss <= lossTol ? Fit.LOSS_TOL : run.stopped();
             if (stop != null) {
-                Network stopped = reported(net, best);
+                Network stopped = reported(run.network(), best);
                 double trainMse = Errors.of(stopped, data).mse();
                 double seconds = (System.nanoTime() - start) * 1e-9;
                 for (; next < epochs.size(); next++) {
@@ -215,7 +233,7 @@ public record NetTraining(Architecture architecture, String optimizer, double lr
                 return new Fit(stages, java.util.Arrays.copyOf(history, epoch), epoch, stop);
             }
             if (epoch == epochs.get(next)) {
-                Network snapshot = reported(net, best);
+                Network snapshot = reported(run.network(), best);
                 double trainMse = Errors.of(snapshot, data).mse();
                 stages.add(checkpoint(epoch, snapshot, trainMse, (System.nanoTime() - start) * 1e-9));
                 next++;

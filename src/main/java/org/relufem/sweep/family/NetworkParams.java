@@ -2,12 +2,14 @@ package org.relufem.sweep.family;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.relufem.method.Approximator;
 import org.relufem.method.net.Activation;
 import org.relufem.method.net.Architecture;
 import org.relufem.method.net.Boosting;
 import org.relufem.method.net.NetTraining;
+import org.relufem.method.net.Precision;
 import org.relufem.sweep.Checkpoint;
 import org.relufem.sweep.CostModel;
 import org.relufem.sweep.Trial;
@@ -24,11 +26,13 @@ import org.relufem.sweep.Trial;
  * @param boostStages the boosting stages reported, ascending; [1] without boosting
  * @param keepWeights whether rows store the trained parameters (not part of trial_id)
  * @param options the initialiser, lr schedule and early stop
+ * @param precision the format of the training step; float64 is every trial before it was a key
  */
 public record NetworkParams(Architecture architecture, String optimizer, double lr, int batchSize, long initSeed,
                             List<Integer> epochs, List<Integer> boostStages, boolean keepWeights,
-                            NetworkOptions options) implements MethodParams {
+                            NetworkOptions options, Precision precision) implements MethodParams {
     public NetworkParams {
+        Objects.requireNonNull(precision, "precision");
         epochs = List.copyOf(new TreeSet<>(epochs));
         if (epochs.isEmpty()) {
             throw new IllegalArgumentException("a network trial needs at least one epoch checkpoint");
@@ -37,6 +41,13 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
         if (boostStages.isEmpty() || boostStages.get(0) < 1) {
             throw new IllegalArgumentException("boost_stages must be stages >= 1, got " + boostStages);
         }
+    }
+
+    /** Trained in float64. */
+    public NetworkParams(Architecture architecture, String optimizer, double lr, int batchSize, long initSeed,
+                         List<Integer> epochs, List<Integer> boostStages, boolean keepWeights, NetworkOptions options) {
+        this(architecture, optimizer, lr, batchSize, initSeed, epochs, boostStages, keepWeights, options,
+                Precision.FLOAT64);
     }
 
     /** A ReLU network. */
@@ -74,13 +85,13 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
     public Approximator approximator(Trial trial) {
         NetTraining training = new NetTraining(architecture, optimizer, lr, epochs, initSeed, batchSize,
                 options.init().initializer(options.initStd()), options.lrEnd(), options.lossTol(), options.gradTol(),
-                options.lowestLoss());
+                options.lowestLoss(), precision);
         return lastStage() == 1 ? training : new Boosting(training, boostStages);
     }
 
     /**
      * Shape, optimiser, batch and seed, and the choices that differ from their defaults (an
-     * activation other than ReLU, residual blocks, {@link NetworkOptions#addTo}); the checkpoints
+     * activation other than ReLU, residual blocks, float32, {@link NetworkOptions#addTo}); the checkpoints
      * are per row.
      */
     @Override
@@ -92,6 +103,9 @@ public record NetworkParams(Architecture architecture, String optimizer, double 
         }
         if (architecture.residual()) {
             parameters.put("block", Networks.RESIDUAL);
+        }
+        if (precision != Precision.FLOAT64) {
+            parameters.put("precision", precision.label());
         }
         parameters.put("optimizer", optimizer);
         parameters.put("lr", lr);

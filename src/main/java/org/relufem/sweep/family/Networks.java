@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.relufem.method.net.Activation;
 import org.relufem.method.net.Architecture;
+import org.relufem.method.net.NetTraining;
+import org.relufem.method.net.Precision;
 import org.relufem.method.net.optim.OptimizerKind;
 import org.relufem.sample.Sampler;
 import org.relufem.sweep.Axis;
@@ -24,7 +26,7 @@ import org.relufem.sweep.TargetChoice;
 
 /**
  * Trained networks, {@code relu_net} (the name from when every unit was a ReLU): shape
- * ({@code width}, {@code depth}, {@code activation}, {@code block}), boosting stages (checkpoints, like
+ * ({@code width}, {@code depth}, {@code activation}, {@code block}), the training {@code precision}, boosting stages (checkpoints, like
  * the epochs), optimiser and
  * learning rate, batch size, init seeds, the epoch checkpoints of one training run (one row each),
  * {@code keep_weights}, and the options of {@link NetworkOptionsReader} (init, lr schedule, early
@@ -33,7 +35,7 @@ import org.relufem.sweep.TargetChoice;
 public final class Networks implements MethodFamily {
     private static final Set<String> KEYS = Set.of("width", "depth", "optimizer", "lr", "epochs", "init_seeds",
             "batch_size", "keep_weights", "init", "init_std", "lr_end", "loss_tol", "activation", "grad_tol", "block",
-            "boost_stages", "checkpoint");
+            "boost_stages", "checkpoint", "precision");
     /** The values of {@code block}. */
     static final String PLAIN = "plain";
     static final String RESIDUAL = "residual";
@@ -44,6 +46,8 @@ public final class Networks implements MethodFamily {
             n -> n.options().gradTol());
     static final Column BLOCK = Column.of("block", STRING, SETTING, NetworkParams.class,
             n -> n.architecture().residual() ? RESIDUAL : PLAIN);
+    static final Column PRECISION = Column.of("precision", STRING, SETTING, NetworkParams.class,
+            n -> n.precision().label());
     static final Column CHECKPOINT_RULE = Column.of("checkpoint", STRING, SETTING, NetworkParams.class,
             n -> n.options().lowestLoss() ? NetworkOptions.LOWEST_LOSS : NetworkOptions.LAST);
     static final Column ACTIVATION = Column.of("activation", STRING, SETTING, NetworkParams.class,
@@ -67,13 +71,14 @@ public final class Networks implements MethodFamily {
      * trial shares: the checkpoints and keep_weights.
      */
     record NetworkAxes(Axis<Integer> widths, Axis<Integer> depths, Axis<Activation> activations,
-                       Axis<String> blocks, Axis<String> optimizers, Axis<Double> lrs, Axis<NetworkOptions> options,
+                       Axis<String> blocks, Axis<Precision> precisions, Axis<String> optimizers, Axis<Double> lrs, Axis<NetworkOptions> options,
                        Axis<Integer> batchSizes, Axis<Long> initSeeds, List<Integer> epochs,
                        List<Integer> boostStages, boolean keepWeights)
             implements MethodAxes {
         @Override
         public List<Axis<?>> axes() {
-            return List.of(widths, depths, activations, blocks, optimizers, lrs, options, batchSizes, initSeeds);
+            return List.of(widths, depths, activations, blocks, precisions, optimizers, lrs, options, batchSizes,
+                    initSeeds);
         }
 
         @Override
@@ -82,7 +87,7 @@ public final class Networks implements MethodFamily {
                     v.get(blocks).equals(RESIDUAL)),
                     v.get(optimizers), v.get(lrs),
                     effectiveBatch(v.get(batchSizes), trainPoints), v.get(initSeeds), epochs, boostStages, keepWeights,
-                    v.get(options));
+                    v.get(options), v.get(precisions));
         }
 
         @Override
@@ -98,9 +103,9 @@ public final class Networks implements MethodFamily {
         @Override
         public String sharedTrial(MethodAxes o, List<DataSpec.Size> data) {
             NetworkAxes other = (NetworkAxes) o;
-            List<String> network = MethodAxes.firstCommon(List.of(widths, depths, activations, blocks, optimizers,
-                    lrs, initSeeds), List.of(other.widths, other.depths, other.activations, other.blocks,
-                    other.optimizers, other.lrs, other.initSeeds));
+            List<String> network = MethodAxes.firstCommon(List.of(widths, depths, activations, blocks, precisions,
+                    optimizers, lrs, initSeeds), List.of(other.widths, other.depths, other.activations, other.blocks,
+                    other.precisions, other.optimizers, other.lrs, other.initSeeds));
             boolean sameHorizon = epochs.get(epochs.size() - 1).equals(other.epochs.get(other.epochs.size() - 1));
             List<NetworkOptions> sharedOptions = Axis.common(options.values(), other.options.values()).stream()
                     .filter(x -> x.lrEnd() == null || sameHorizon).toList();
@@ -188,6 +193,23 @@ public final class Networks implements MethodFamily {
                     + " layer, depth >= 2, but " + m.name("depth") + " = " + depths + " holds 1, where residual and"
                     + " plain are one network: give depth 1 a block of its own");
         }
+        List<Precision> precisions = new ArrayList<>();
+        for (String p : m.stringAxis("precision", List.of(Precision.FLOAT64.label()))) {
+            if (Precision.of(p) == null) {
+                throw SpecReader.error(m.value("precision"), "unknown precision '" + p + "' in " + m.name("precision")
+                        + "; known precisions: " + String.join(", ", Precision.labels()));
+            }
+            precisions.add(Precision.of(p));
+        }
+        if (precisions.contains(Precision.FLOAT32)) {
+            for (OptimizerKind o : optimizers) {
+                if (o != OptimizerKind.ADAM) {
+                    throw SpecReader.error(m.value("precision"), m.name("precision") + ": "
+                            + NetTraining.FLOAT32_OPTIMIZERS + ", but " + m.name("optimizer") + " = " + optimizerNames
+                            + " holds " + o.label() + ": give float32 a method block of its own");
+                }
+            }
+        }
         List<Double> lrs = m.positiveAxis("lr", List.of(1e-3));
         List<Integer> batchSizes = m.intAxis("batch_size", 0, List.of(0));
         List<Long> initSeeds = m.longAxis("init_seeds", 0, List.of(0L));
@@ -197,7 +219,7 @@ public final class Networks implements MethodFamily {
         List<NetworkOptions> options = NetworkOptionsReader.read(m, optimizers, widths, depths, activations, data,
                 targets);
         NetworkAxes axes = new NetworkAxes(new Axis<>("width", widths), new Axis<>("depth", depths),
-                new Axis<>("activation", activations), new Axis<>("block", blocks),
+                new Axis<>("activation", activations), new Axis<>("block", blocks), new Axis<>("precision", precisions),
                 new Axis<>("optimizer", optimizerNames), new Axis<>("lr", lrs), new Axis<>("network options", options),
                 new Axis<>("batch_size", batchSizes), new Axis<>("init_seeds", initSeeds), epochs, boostStages,
                 keepWeights);
@@ -231,6 +253,7 @@ public final class Networks implements MethodFamily {
 
     @Override
     public List<Column> columns() {
-        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION, GRAD_TOL, BLOCK, CHECKPOINT_RULE);
+        return List.of(WIDTH, DEPTH, OPTIMIZER, LR, BATCH_SIZE, INIT_SEED, INIT, INIT_STD, LR_END, LOSS_TOL, ACTIVATION, GRAD_TOL, BLOCK, CHECKPOINT_RULE,
+                PRECISION);
     }
 }
