@@ -105,8 +105,15 @@ final class SweepStore {
             try (FSDataOutputStream o = fs.create(tmp, true)) {
                 o.write(canonical.getBytes(StandardCharsets.UTF_8));
             }
-            // A local rename replaces the old spec at once; HDFS's refuses, so there it is deleted first.
-            if (!fs.rename(tmp, target)) {
+            // A local rename replaces the old spec at once; HDFS's refuses (false) and S3A's throws, so
+            // there it is deleted first.
+            boolean replaced;
+            try {
+                replaced = fs.rename(tmp, target);
+            } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                replaced = false;
+            }
+            if (!replaced) {
                 fs.delete(target, false);
                 rename(tmp, target);
             }
