@@ -182,9 +182,12 @@ public final class SweepJob {
             List<long[]> groups = deal(indices, costs, cores);
             JavaRDD<Row> rows = jsc.parallelize(groups, groups.size())
                     .flatMap(group -> runGroup(shared.value(), group, failFast, budget, runner, counters).iterator());
-            String staged = store.stagingDir(chunks);
+            // New rows only may go straight into the sweep (InPlaceCommit); a replacement always stages.
+            boolean inPlace = store.inPlace() && stored.files().isEmpty();
+            String staged = inPlace ? store.chunkDir(chunks) : store.stagingDir(chunks);
             try {
-                spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write().mode(SaveMode.ErrorIfExists).parquet(staged);
+                spark.createDataFrame(rows, ResultSchema.FILE_SCHEMA).write()
+                        .mode(inPlace ? SaveMode.Append : SaveMode.ErrorIfExists).parquet(staged);
             } catch (Exception e) { // Spark's SparkException is checked in Java's eyes
                 throw StorageFailure.writing(e, staged).<RuntimeException>map(f -> f).orElseGet(() -> failFastOr(e));
             }

@@ -187,10 +187,25 @@ final class SweepLease implements AutoCloseable {
                 renewer.shutdown();
                 return;
             }
-            fs.setTimes(file, System.currentTimeMillis(), -1);
+            if (rewritesToRenew(fs)) {
+                // S3A keeps no settable modification time (its setTimes does nothing): a PUT of the
+                // same text (the holder's start time kept) is what moves an object's Last-Modified.
+                byte[] same = ("run=" + h.get().run() + "\nhost=" + h.get().host() + "\npid=" + h.get().pid()
+                        + "\nstarted=" + h.get().started() + "\n").getBytes(StandardCharsets.UTF_8);
+                try (FSDataOutputStream out = fs.create(file, true)) {
+                    out.write(same);
+                }
+            } else {
+                fs.setTimes(file, System.currentTimeMillis(), -1);
+            }
         } catch (IOException | RuntimeException e) {
             // A storage hiccup: the next renewal tries again; a lease left unrenewed goes stale only after staleAfter.
         }
+    }
+
+    /** Whether the lease is renewed by rewriting it: object stores, whose setTimes is a no-op. */
+    static boolean rewritesToRenew(FileSystem fs) {
+        return "s3a".equals(fs.getUri().getScheme());
     }
 
     /** Stops renewing and deletes the lease if it is still this run's (and any takeover markers). */

@@ -44,6 +44,7 @@ final class SweepStore {
     private final Path staging;
     private final String sweep;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final boolean inPlace;
     private int commits;
 
     SweepStore(SparkSession spark, String out, String sweep) {
@@ -55,6 +56,7 @@ final class SweepStore {
             this.sweepDir = new Path(root, ResultSchema.PARTITION + "=" + sweep);
             this.stagingRoot = new Path(root, STAGING);
             this.staging = new Path(stagingRoot, sweep);
+            this.inPlace = InPlaceCommit.applies(spark, fs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + out, e);
         }
@@ -103,8 +105,15 @@ final class SweepStore {
             try (FSDataOutputStream o = fs.create(tmp, true)) {
                 o.write(canonical.getBytes(StandardCharsets.UTF_8));
             }
-            // A local rename replaces the old spec at once; HDFS's refuses, so there it is deleted first.
-            if (!fs.rename(tmp, target)) {
+            // A local rename replaces the old spec at once; HDFS's refuses (false) and S3A's throws, so
+            // there it is deleted first.
+            boolean replaced;
+            try {
+                replaced = fs.rename(tmp, target);
+            } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                replaced = false;
+            }
+            if (!replaced) {
                 fs.delete(target, false);
                 rename(tmp, target);
             }
@@ -134,9 +143,18 @@ final class SweepStore {
         }
     }
 
-    /** Deletes what earlier runs of this sweep left in staging (a killed run's partial chunk). */
+    /**
+     * Deletes what earlier runs of this sweep left in staging (a killed run's partial chunk), and,
+     * where chunks are written in place, the magic committer's job directories a killed run left
+     * in the sweep (their uploads were never completed, so they hold no rows).
+     */
     void clearStaging() {
         try {
+            if (inPlace && fs.exists(sweepDir)) {
+                for (FileStatus f : fs.listStatus(sweepDir, p -> p.getName().startsWith(InPlaceCommit.MAGIC_PREFIX))) {
+                    fs.delete(f.getPath(), true);
+                }
+            }
             fs.delete(staging, true);
             FileStatus[] rest = fs.exists(stagingRoot) ? fs.listStatus(stagingRoot) : new FileStatus[0];
             if (rest.length == 0) {
@@ -152,9 +170,28 @@ final class SweepStore {
         return new Path(staging, run + "-" + chunk).toString();
     }
 
-    /** Moves the Parquet files Spark committed under {@code dir} into the sweep and deletes {@code dir}; returns the file count. */
+    /**
+     * Where chunk {@code chunk} of new rows is written: its staging directory, or the sweep itself
+     * where Spark's committer makes each file appear whole at its final name ({@link InPlaceCommit}).
+     */
+    String chunkDir(int chunk) {
+        return inPlace ? sweepDir.toString() : stagingDir(chunk);
+    }
+
+    /** Whether {@link #chunkDir} is the sweep itself (written in append mode, nothing to publish). */
+    boolean inPlace() {
+        return inPlace;
+    }
+
+    /**
+     * Moves the Parquet files Spark committed under {@code dir} into the sweep and deletes {@code dir}; returns the file count.
+     * A chunk written in place ({@code dir} is the sweep) has nothing to move.
+     */
     int publish(String dir) {
         Path from = new Path(dir);
+        if (from.equals(sweepDir)) {
+            return 0;
+        }
         try {
             var files = partFiles(from);
             fs.mkdirs(sweepDir);
