@@ -3,7 +3,10 @@
 
 Every time is a median over repetitions measured in this run; ratios < 1 mean relufem is faster
 (the scaling ratios are medians of ratios paired rep by rep, see warm_scaling).
-Peers live in ../shared/peers (read-only; the libtorch one is copied and built under target/).
+Peers live in ../shared/peers (read-only; the libtorch one is copied and built under target/),
+except JAX and PyTorch (jobs/bench_ml.py, in a virtual environment under target/peers that this
+script fills from the package index) and scipy's second-order optimisers (jobs/bench_optim.py, on
+the problems relufem's OptimizerIterationBenchmark writes).
 """
 import os
 import re
@@ -18,6 +21,15 @@ PEERS = os.path.normpath(os.path.join(ROOT, "..", "shared", "peers"))
 QUICK = "--quick" in sys.argv[1:]
 SCALING_SPEC = "conf/bench-speedup.conf"
 ONE_THREAD = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+VENV = os.path.join(ROOT, "target", "peers", "venv")
+VENV_PYTHON = os.path.join(VENV, "bin", "python")
+# The seed recipe's test MSE (DESIGN.md section 1): a peer's time counts only when the median over
+# its nets lies in the range of the recipe's 10 seeds at width 100; at width 1000 the recipe gives
+# a median of 7.3e-6 and no range, so a factor of 5 either way.
+MSE_RANGE = {100: (2.8e-4, 1.6e-3), 1000: (7.3e-6 / 5, 7.3e-6 * 5)}
+ML_PEERS = (("jax_jit", "JAX jit"), ("jax_vmap", "JAX vmap x10, per net"), ("torch_eager", "PyTorch eager"),
+            ("torch_compile", "torch.compile"))
+OPTIM_PROBLEMS = ("logsin_relu", "logsin_tanh", "seed2d_relu", "seed2d_tanh")
 
 
 def log(msg):
@@ -168,6 +180,121 @@ def libtorch_peer():
         return None
 
 
+def first_line(e):
+    text = (getattr(e, "stderr", None) or str(e) or type(e).__name__).strip().splitlines()
+    return text[-1] if text else type(e).__name__
+
+
+def venv_has(module):
+    return subprocess.run([VENV_PYTHON, "-c", f"import {module}"], capture_output=True).returncode == 0
+
+
+def ml_venv():
+    """target/peers/venv with numpy, jax, jaxlib and torch (CPU), installed on first use.
+
+    A package the index refuses is said in one line and its peer left out; None when there is no
+    virtual environment at all."""
+    try:
+        if not os.path.exists(VENV_PYTHON):
+            log("ml peers: creating target/peers/venv")
+            run([sys.executable, "-m", "venv", VENV])
+        pip = [VENV_PYTHON, "-m", "pip", "install", "-q", "--retries", "1"]
+        for module, names, fallback in (("numpy", ["numpy"], None), ("jax", ["jax", "jaxlib"], None),
+                                        ("torch", ["torch"], ["--index-url", "https://download.pytorch.org/whl/cpu"])):
+            if venv_has(module):
+                continue
+            log(f"ml peers: installing {' '.join(names)} into target/peers/venv (once)")
+            try:
+                run(pip + names, timeout=1800)
+            except subprocess.CalledProcessError as e:
+                if fallback is None:
+                    log(f"{module} peer skipped: pip install {' '.join(names)} failed: {first_line(e)}")
+                    continue
+                try:
+                    run(pip + fallback + names, timeout=1800)
+                except subprocess.CalledProcessError as e2:
+                    log(f"{module} peer skipped: pip install {' '.join(names)} failed: {first_line(e2)}")
+    except (subprocess.SubprocessError, OSError) as e:
+        log(f"jax and torch peers skipped: no virtual environment under target/peers: {first_line(e)}")
+        return None
+    return VENV_PYTHON if venv_has("numpy") else None
+
+
+def ml_peers():
+    """{(peer, dtype, width): row of bench_ml.py's table}; {} when the peers cannot run."""
+    python = ml_venv()
+    if python is None:
+        return {}
+    log("jax and torch peers: 1000 Adam steps, widths 100 and 1000, float64 and float32, one thread")
+    args = (["--seeds", "3", "--big-seeds", "1", "--big-dtypes-vmap", "float32", "--big-dtypes-torch", "float32"]
+            if QUICK else ["--seeds", "5", "--big-seeds", "3"])
+    try:
+        out = run([python, os.path.join(ROOT, "jobs", "bench_ml.py"), "--widths", "100,1000"] + args,
+                  env=ONE_THREAD, timeout=3600)
+    except subprocess.SubprocessError as e:
+        log(f"jax and torch peers skipped: {first_line(e)}")
+        return {}
+    rows = next(v for k, v in tables(out).items() if k and k.startswith("ml peers"))[1]
+    return {(r["peer"], r["dtype"], int(r["width"])): r for r in rows}
+
+
+def checked_seconds(row, width):
+    """(seconds, None) when the row ran and its nets' median test MSE is the recipe's, else (None, why)."""
+    if row["seconds"] == "-":
+        return None, row["note"]
+    mse = float(row["mse_median"])
+    low, high = MSE_RANGE[width]
+    if not low <= mse <= high:
+        return None, f"median test MSE {mse:.3g} outside {low:.2g}..{high:.2g}"
+    return float(row["seconds"]), None
+
+
+def ml_rows(r, ml):
+    rows = []
+    for width in (100, 1000):
+        for peer, label in ML_PEERS:
+            for dtype in ("float64", "float32"):
+                row = ml.get((peer, dtype, width))
+                if row is None:
+                    continue
+                seconds, why = checked_seconds(row, width)
+                goal = "<= 0.5" if (peer, dtype) == ("jax_jit", "float64") else "-"
+                rows.append((f"train_w{width}_1000_steps", r[f"train_step_{width}x1"],
+                             f"{label} {dtype}" + (f" ({why})" if why else ""), seconds, goal))
+    return rows
+
+
+def scipy_optimisers():
+    """{(problem, method): row of bench_optim.py's table}, on the problems BenchMain wrote."""
+    log("scipy peer: L-BFGS-B and MINPACK LM on relufem's optimiser problems")
+    try:
+        out = run([sys.executable, os.path.join(ROOT, "jobs", "bench_optim.py"),
+                   os.path.join(ROOT, "target", "bench", "optim"), "--reps", "3" if QUICK else "5"], env=ONE_THREAD)
+    except subprocess.SubprocessError as e:
+        log(f"scipy optimiser peer skipped: {first_line(e)}")
+        return {}
+    rows = next(v for k, v in tables(out).items() if k and k.startswith("scipy optimisers"))[1]
+    return {(row["problem"], row["method"]): row for row in rows}
+
+
+def optimiser_rows(r, scipy_opt):
+    rows = []
+    for problem in OPTIM_PROBLEMS:
+        for mine, method, label in (("lbfgs", "L-BFGS-B", "scipy L-BFGS-B"), ("lbfgs_lr1", "L-BFGS-B", "scipy L-BFGS-B"),
+                                    ("lm", "LM", "scipy MINPACK LM")):
+            row = scipy_opt.get((problem, method))
+            theirs, why = None, "not run"
+            if row is not None:
+                start, own = float(row["start_loss"]), r[f"optim_start_loss_{problem}"]
+                if abs(start - own) <= 1e-5 * own:
+                    theirs, why = 1e3 * float(row["s_per_iteration"]), None
+                else:
+                    why = f"not the same problem: start loss {start:.6g}, relufem's {own:.6g}"
+            rows.append((f"{mine}_{problem}_ms_per_iteration", r[f"optim_{mine}_{problem}"] / 1e3,
+                         label + (f" ({why})" if why else ""), theirs, "<= 1"))
+    return rows
+
+
 def sweep_seconds(master):
     out_dir = os.path.join(ROOT, "target", "bench", "scaling-" + re.sub(r"\W", "", master))
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -183,9 +310,15 @@ def main():
     numpy = numpy_peer()
     linear_ns, bilinear_ns = scipy_peer()
     torch = libtorch_peer()
+    ml = ml_peers()
+    scipy_opt = scipy_optimisers()
     peak = gemm_peak()
     warm, warm_ratio = warm_scaling(3 if QUICK else 5)
-    one, two = sweep_seconds("local[1]"), sweep_seconds("local[2]")
+    try:
+        one, two = sweep_seconds("local[1]"), sweep_seconds("local[2]")
+    except subprocess.CalledProcessError as e:  # the table still prints, with this row skipped
+        log(f"cold sweep skipped: {first_line(e)}")
+        one = two = None
     rows = [
         ("train_w100_1000_steps", r["train_step_100x1"], "numpy float64", numpy[("float64", 100)], "<= 0.5"),
         ("train_w100_1000_steps", r["train_step_100x1"], "libtorch float32", torch, "<= 0.5"),
@@ -206,6 +339,8 @@ def main():
         ("train_gflops_1000x1", r["train_gflops_1000x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
         ("train_gflops_100x1", r["train_gflops_100x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
     ]
+    rows[3:3] = ml_rows(r, ml)
+    rows += optimiser_rows(r, scipy_opt)
     # each activation's full-batch Adam step against ReLU's at the same shape, same JMH run (issue 17)
     for act in ("leaky_relu", "elu", "tanh", "sin", "softplus", "gelu"):
         for w in ("100", "1000"):
@@ -218,7 +353,9 @@ def main():
                          r[f"eval_p1_d{d}n{n}"], "-"))
     print("case\trelufem\tpeer\tpeer_value\tratio\tgoal")
     for case, mine, peer, theirs, goal, *paired in rows:
-        if theirs is None:
+        if mine is None:
+            print(f"{case}\tskipped\t{peer}\t-\t-\t{goal}")
+        elif theirs is None:
             print(f"{case}\t{mine:.4g}\t{peer}\tskipped\t-\t{goal}")
         else:
             print(f"{case}\t{mine:.4g}\t{peer}\t{theirs:.4g}\t{(paired[0] if paired else mine / theirs):.3f}\t{goal}")
@@ -231,6 +368,22 @@ def main():
         print(f"train_step_{shape}\t{r['train_step_' + shape]:.4g}\tms/step")
         print(f"train_gflops_{shape}\t{r['train_gflops_' + shape]:.4g}\tGFLOP/s (6 flops per parameter per point)")
     print(f"gemm_512_ejml\t{r['gemm_512_peak']:.4g}\tGFLOP/s (dense EJML multiply, one core)")
+    print("# jax and torch peers: seconds for 1000 steps of one net (median), compile apart, test MSE checked")
+    print("peer\tdtype\twidth\tseconds\tcompile_s\tnets\tmse_median\tnote")
+    for (peer, dtype, width), row in ml.items():
+        print("\t".join([peer, dtype, str(width), row["seconds"], row["compile_s"], row["nets"], row["mse_median"],
+                         checked_seconds(row, width)[1] or "ok"]))
+    n = r["optim_iterations"]
+    print(f"# second-order optimisers: calls per iteration ({n:.0f} relufem iterations; scipy's own count)")
+    print("case\trelufem_evaluations\trelufem_jacobians\tpeer\tpeer_iterations\tpeer_evaluations\tpeer_jacobians"
+          "\tpeer_final_loss")
+    for problem in OPTIM_PROBLEMS:
+        for mine, method in (("lbfgs", "L-BFGS-B"), ("lbfgs_lr1", "L-BFGS-B"), ("lm", "LM")):
+            row = scipy_opt.get((problem, method), {})
+            key = f"{mine}_{problem}"
+            print(f"{key}\t{r[f'optim_evaluations_{key}'] / n:.3g}\t{r[f'optim_jacobians_{key}'] / n:.3g}\t{method}"
+                  f"\t{row.get('iterations', '-')}\t{row.get('evaluations', '-')}\t{row.get('jacobians', '-')}"
+                  f"\t{row.get('final_loss', '-')}")
     print(f"# total bench time {time.time() - started:.0f} s")
 
 

@@ -1,5 +1,7 @@
 package org.relufem.bench;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -13,17 +15,19 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.relufem.method.net.OptimizerIterationBenchmark;
 
 /**
  * relufem's side of {@code jobs/bench}: runs the JMH kernels and a dense matrix-multiply peak
  * probe, and prints one TSV line per case (case, value, unit) for the script to join with the
- * peers' numbers. {@code --quick} shortens warm-up and measurement.
+ * peers' numbers; writes the optimiser benchmark's problems (data and initial weights) to
+ * {@code target/bench/optim/} for the scipy peer. {@code --quick} shortens warm-up and measurement.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         System.out.println("case\tvalue\tunit");
         for (RunResult r : jmh("TrainingStepBenchmark", quick)) {
@@ -57,6 +61,20 @@ public final class BenchMain {
         for (RunResult r : jmh("FormulaBenchmark", quick)) {
             print("eval_" + r.getParams().getParam("form") + "_" + r.getParams().getParam("target"),
                     r.getPrimaryResult().getScore(), "ns/point");
+        }
+        for (RunResult r : jmh("OptimizerIterationBenchmark", quick)) {
+            String problem = r.getParams().getParam("problem");
+            String optimizer = r.getParams().getParam("optimizer");
+            long[] counts = OptimizerIterationBenchmark.counts(problem, optimizer);
+            String key = optimizer + "_" + problem;
+            print("optim_" + key, r.getPrimaryResult().getScore(), "us/iteration");
+            print("optim_evaluations_" + key, counts[0], "in " + OptimizerIterationBenchmark.ITERATIONS + " iterations");
+            print("optim_jacobians_" + key, counts[1], "in " + OptimizerIterationBenchmark.ITERATIONS + " iterations");
+        }
+        print("optim_iterations", OptimizerIterationBenchmark.ITERATIONS, "iterations per optimiser case");
+        for (String problem : new String[] {"logsin_relu", "logsin_tanh", "seed2d_relu", "seed2d_tanh"}) {
+            OptimizerIterationBenchmark.writeProblem(problem, Path.of("target", "bench", "optim", problem + ".tsv"));
+            print("optim_start_loss_" + problem, OptimizerIterationBenchmark.startLoss(problem), "MSE at the initial weights");
         }
         print("gemm_512_peak", gemmGflops(quick ? 5 : 15), "GFLOP/s");
     }

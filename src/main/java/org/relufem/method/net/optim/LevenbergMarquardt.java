@@ -108,7 +108,7 @@ public final class LevenbergMarquardt implements Optimizer {
         if (!Double.isFinite(before)) {
             return before;
         }
-        CommonOps_DDRM.multTransA(jacobian, jacobian, normal);
+        normalMatrix(jacobian, normal);
         CommonOps_DDRM.multTransA(jacobian, residualVector, gradient);
         if (gradTol != null) {
             double norm = norm(gradient.data);
@@ -174,6 +174,46 @@ public final class LevenbergMarquardt implements Optimizer {
             stopped = NO_DESCENT;
         }
         return before;
+    }
+
+    /**
+     * out = J^T J, bit for bit what EJML's {@code multTransA(J, J, out)} gives (every entry sums
+     * J_ki J_kj over k in ascending order, starting from the product at k = 0), but with rows of J
+     * as the outer loop: each row updates the upper triangle, which stays in cache (26 KB for the
+     * 81 parameters of a 2 -> 20 -> 1 net) while J streams through once, instead of once per column;
+     * the lower triangle is copied. Half the flops of the general product: the LM iteration on
+     * 4225 x 81 measured 45 ms with multTransA, see jobs/bench's lm rows for this form.
+     *
+     * @param jacobian m x n. Not modified.
+     * @param out n x n. Modified.
+     */
+    static void normalMatrix(DMatrixRMaj jacobian, DMatrixRMaj out) {
+        int m = jacobian.numRows;
+        int n = jacobian.numCols;
+        double[] a = jacobian.data;
+        double[] c = out.data;
+        for (int i = 0; i < n; i++) {
+            double ai = a[i];
+            int row = i * n;
+            for (int j = i; j < n; j++) {
+                c[row + j] = ai * a[j];
+            }
+        }
+        for (int k = 1; k < m; k++) {
+            int start = k * n;
+            for (int i = 0; i < n; i++) {
+                double ai = a[start + i];
+                int row = i * n;
+                for (int j = i; j < n; j++) {
+                    c[row + j] += ai * a[start + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                c[j * n + i] = c[i * n + j];
+            }
+        }
     }
 
     private static double norm(double[] v) {
