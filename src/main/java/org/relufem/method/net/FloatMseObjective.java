@@ -60,9 +60,7 @@ final class FloatMseObjective implements FloatObjective {
     private final float[] input;
     private final float[] target;
     private final int batchSize;
-    private final int[] permutation;
-    private final SplittableRandom shuffle;
-    private int position;
+    private final MiniBatchOrder order;
     private int rows;
 
     /**
@@ -129,11 +127,7 @@ final class FloatMseObjective implements FloatObjective {
         this.target = new float[this.batchSize];
         System.arraycopy(points, 0, input, 0, input.length);
         System.arraycopy(targets, 0, target, 0, target.length);
-        this.shuffle = shuffle;
-        this.permutation = new int[data.count()];
-        for (int i = 0; i < permutation.length; i++) {
-            permutation[i] = i;
-        }
+        this.order = new MiniBatchOrder(data.count(), this.batchSize, shuffle);
 
         this.shallow = depth == 1 ? new FloatShallowKernel(dimension, units, net.activation(), vector) : null;
         int b = depth == 1 ? 0 : this.batchSize;
@@ -241,22 +235,12 @@ final class FloatMseObjective implements FloatObjective {
         if (isFullBatch()) {
             return batchSize;
         }
-        int count = data.count();
-        if (position == 0) {
-            for (int i = count - 1; i > 0; i--) { // Fisher-Yates
-                int j = shuffle.nextInt(i + 1);
-                int t = permutation[i];
-                permutation[i] = permutation[j];
-                permutation[j] = t;
-            }
-        }
-        rows = Math.min(batchSize, count - position);
+        rows = order.next();
         for (int r = 0; r < rows; r++) {
-            int i = permutation[position + r];
+            int i = order.point(r);
             System.arraycopy(points, i * dimension, input, r * dimension, dimension);
             target[r] = targets[i];
         }
-        position = (position + rows) % count;
         return rows;
     }
 

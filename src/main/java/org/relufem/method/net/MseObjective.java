@@ -44,9 +44,7 @@ final class MseObjective implements LeastSquaresObjective {
     /** The fused kernel for depth 1, else null. */
     private final ShallowKernel shallow;
     private final int batchSize;
-    private final int[] permutation;
-    private final SplittableRandom shuffle;
-    private int position;
+    private final MiniBatchOrder order;
 
     /**
      * @param batchSize points per step; the data size (or more) means full batch
@@ -94,11 +92,7 @@ final class MseObjective implements LeastSquaresObjective {
             }
         }
         this.shallow = net.depth() == 1 ? new ShallowKernel(net.dimension(), net.width(), net.activation()) : null;
-        this.shuffle = shuffle;
-        this.permutation = new int[data.count()];
-        for (int i = 0; i < permutation.length; i++) {
-            permutation[i] = i;
-        }
+        this.order = new MiniBatchOrder(data.count(), this.batchSize, shuffle);
         if (isFullBatch()) {
             System.arraycopy(data.points(), 0, pass.input, 0, data.points().length);
             System.arraycopy(data.values(), 0, target, 0, target.length);
@@ -122,25 +116,15 @@ final class MseObjective implements LeastSquaresObjective {
         if (isFullBatch()) {
             return batchSize;
         }
-        int count = data.count();
-        if (position == 0) {
-            for (int i = count - 1; i > 0; i--) { // Fisher-Yates
-                int j = shuffle.nextInt(i + 1);
-                int t = permutation[i];
-                permutation[i] = permutation[j];
-                permutation[j] = t;
-            }
-        }
-        int rows = Math.min(batchSize, count - position);
+        int rows = order.next();
         pass.resize(rows);
         int d = data.dimension();
         double[] input = pass.input;
         for (int r = 0; r < rows; r++) {
-            int i = permutation[position + r];
+            int i = order.point(r);
             System.arraycopy(data.points(), i * d, input, r * d, d);
             target[r] = data.values()[i];
         }
-        position = (position + rows) % count;
         return rows;
     }
 
