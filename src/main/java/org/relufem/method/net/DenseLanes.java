@@ -1,6 +1,8 @@
 package org.relufem.method.net;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -117,22 +119,73 @@ final class DenseLanes {
     /**
      * g[k * n + j] = sum_i a[i][k] d[i][j] for k &lt; fanIn, j &lt; n, i &lt; rows in order from 0:
      * d(W_l^T) = a_l^T dz_l row-major, as adding each point's outer product to a zeroed gradient
-     * point by point. g is modified; a and d are not.
+     * point by point. The points go in blocks of {@link #POINT_BLOCK}, each block's rows of a and d
+     * staying in L1 while every block of g sums over them; g holds the partial sums between blocks,
+     * which continues each sum in the same order. g is modified; a and d are not.
      */
     static void transposeProduct(double[][] a, double[][] d, int rows, double[] g, int fanIn, int n) {
+        for (int from = 0; from < rows; from += POINT_BLOCK) {
+            transposeBlock(a, d, from, Math.min(rows, from + POINT_BLOCK), g, fanIn, n);
+        }
+        for (int k = fanIn - fanIn % 4; k < fanIn; k++) {
+            lastRow(a, d, rows, g, k, n);
+        }
+        for (int j = n - n % L; j < n; j++) {
+            lastColumn(a, d, rows, g, fanIn, n, j);
+        }
+    }
+
+    /**
+     * Row k of {@link #transposeProduct}'s g past the last block of four, over all the points, its
+     * full vectors of columns (the last columns are {@link #lastColumn}'s), two at once.
+     */
+    private static void lastRow(double[][] a, double[][] d, int rows, double[] g, int k, int n) {
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            DoubleVector s0 = DoubleVector.zero(SPECIES);
+            DoubleVector s1 = s0;
+            for (int i = 0; i < rows; i++) {
+                double[] di = d[i];
+                DoubleVector x = DoubleVector.broadcast(SPECIES, a[i][k]);
+                s0 = s0.add(x.mul(DoubleVector.fromArray(SPECIES, di, j)));
+                s1 = s1.add(x.mul(DoubleVector.fromArray(SPECIES, di, j + L)));
+            }
+            s0.intoArray(g, k * n + j);
+            s1.intoArray(g, k * n + j + L);
+        }
+        for (; j + L <= n; j += L) {
+            DoubleVector s = DoubleVector.zero(SPECIES);
+            for (int i = 0; i < rows; i++) {
+                s = s.add(DoubleVector.broadcast(SPECIES, a[i][k]).mul(DoubleVector.fromArray(SPECIES, d[i], j)));
+            }
+            s.intoArray(g, k * n + j);
+        }
+    }
+
+    /** Rows of a and d per block of {@link #transposeProduct}: 32 x (50 + 50) doubles are 25 KB. */
+    static final int POINT_BLOCK = 32;
+
+    private static DoubleVector start(boolean first, double[] g, int at) {
+        return first ? DoubleVector.zero(SPECIES) : DoubleVector.fromArray(SPECIES, g, at);
+    }
+
+    /** {@link #transposeProduct}'s sums over points from &lt;= i &lt; to, from 0 when from = 0. */
+    private static void transposeBlock(double[][] a, double[][] d, int from, int to, double[] g, int fanIn, int n) {
+        boolean first = from == 0;
         int k = 0;
         for (; k + 4 <= fanIn; k += 4) {
             int j = 0;
             for (; j + 2 * L <= n; j += 2 * L) {
-                DoubleVector s00 = DoubleVector.zero(SPECIES);
-                DoubleVector s01 = s00;
-                DoubleVector s10 = s00;
-                DoubleVector s11 = s00;
-                DoubleVector s20 = s00;
-                DoubleVector s21 = s00;
-                DoubleVector s30 = s00;
-                DoubleVector s31 = s00;
-                for (int i = 0; i < rows; i++) {
+                int at = k * n + j;
+                DoubleVector s00 = start(first, g, at);
+                DoubleVector s01 = start(first, g, at + L);
+                DoubleVector s10 = start(first, g, at + n);
+                DoubleVector s11 = start(first, g, at + n + L);
+                DoubleVector s20 = start(first, g, at + 2 * n);
+                DoubleVector s21 = start(first, g, at + 2 * n + L);
+                DoubleVector s30 = start(first, g, at + 3 * n);
+                DoubleVector s31 = start(first, g, at + 3 * n + L);
+                for (int i = from; i < to; i++) {
                     double[] ai = a[i];
                     double[] di = d[i];
                     DoubleVector u = DoubleVector.fromArray(SPECIES, di, j);
@@ -150,7 +203,6 @@ final class DenseLanes {
                     s30 = s30.add(x.mul(u));
                     s31 = s31.add(x.mul(v));
                 }
-                int at = k * n + j;
                 s00.intoArray(g, at);
                 s01.intoArray(g, at + L);
                 s10.intoArray(g, at + n);
@@ -161,11 +213,12 @@ final class DenseLanes {
                 s31.intoArray(g, at + 3 * n + L);
             }
             for (; j + L <= n; j += L) {
-                DoubleVector s0 = DoubleVector.zero(SPECIES);
-                DoubleVector s1 = s0;
-                DoubleVector s2 = s0;
-                DoubleVector s3 = s0;
-                for (int i = 0; i < rows; i++) {
+                int at = k * n + j;
+                DoubleVector s0 = start(first, g, at);
+                DoubleVector s1 = start(first, g, at + n);
+                DoubleVector s2 = start(first, g, at + 2 * n);
+                DoubleVector s3 = start(first, g, at + 3 * n);
+                for (int i = from; i < to; i++) {
                     double[] ai = a[i];
                     DoubleVector u = DoubleVector.fromArray(SPECIES, d[i], j);
                     s0 = s0.add(DoubleVector.broadcast(SPECIES, ai[k]).mul(u));
@@ -173,33 +226,20 @@ final class DenseLanes {
                     s2 = s2.add(DoubleVector.broadcast(SPECIES, ai[k + 2]).mul(u));
                     s3 = s3.add(DoubleVector.broadcast(SPECIES, ai[k + 3]).mul(u));
                 }
-                int at = k * n + j;
                 s0.intoArray(g, at);
                 s1.intoArray(g, at + n);
                 s2.intoArray(g, at + 2 * n);
                 s3.intoArray(g, at + 3 * n);
             }
         }
-        for (; k < fanIn; k++) {
-            for (int j = 0; j + L <= n; j += L) {
-                DoubleVector s = DoubleVector.zero(SPECIES);
-                for (int i = 0; i < rows; i++) {
-                    s = s.add(DoubleVector.broadcast(SPECIES, a[i][k]).mul(DoubleVector.fromArray(SPECIES, d[i], j)));
-                }
-                s.intoArray(g, k * n + j);
-            }
-        }
-        for (int j = n - n % L; j < n; j++) {
-            lastColumns(a, d, rows, g, fanIn, n, j);
-        }
     }
 
     /**
      * Column j of {@link #transposeProduct}'s g (j past the last full vector of columns, or the
-     * output layer's only one), on lanes over k: two vectors of rows of g summed over the points at
+     * output layer's only one), over all the points, on lanes over k: two vectors of rows of g at
      * once.
      */
-    private static void lastColumns(double[][] a, double[][] d, int rows, double[] g, int fanIn, int n, int j) {
+    private static void lastColumn(double[][] a, double[][] d, int rows, double[] g, int fanIn, int n, int j) {
         int k = 0;
         for (; k + 2 * L <= fanIn; k += 2 * L) {
             DoubleVector s0 = DoubleVector.zero(SPECIES);
@@ -225,15 +265,45 @@ final class DenseLanes {
             }
         }
         for (; k < fanIn; k++) {
-            g[k * n + j] = column(a, d, rows, k, j);
+            double s = 0;
+            for (int i = 0; i < rows; i++) {
+                s += a[i][k] * d[i][j];
+            }
+            g[k * n + j] = s;
         }
     }
 
-    private static double column(double[][] a, double[][] d, int rows, int k, int j) {
-        double s = 0;
-        for (int i = 0; i < rows; i++) {
-            s += a[i][k] * d[i][j];
+    /**
+     * z[j] += b[j], then next[j] = z[j] &gt; 0 ? z[j] : 0 (a NaN to 0 as well), j &lt; n: ForwardPass's
+     * ReLU loop without its branch. z and next are modified.
+     */
+    static void biasRelu(double[] z, double[] b, double[] next, int n) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, z, j).add(DoubleVector.fromArray(SPECIES, b, j));
+            v.intoArray(z, j);
+            zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(next, j);
         }
-        return s;
+        for (; j < n; j++) {
+            double v = z[j] + b[j];
+            z[j] = v;
+            next[j] = v > 0 ? v : 0;
+        }
+    }
+
+    /** d[k] = 0 where !(z[k] &gt; 0), k &lt; n: ReLU's derivative mask, without a branch. d is modified. */
+    static void reluMask(double[] d, double[] z, int n) {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            VectorMask<Double> positive = DoubleVector.fromArray(SPECIES, z, k).compare(VectorOperators.GT, 0.0);
+            zero.blend(DoubleVector.fromArray(SPECIES, d, k), positive).intoArray(d, k);
+        }
+        for (; k < n; k++) {
+            if (!(z[k] > 0)) {
+                d[k] = 0;
+            }
+        }
     }
 }

@@ -99,7 +99,9 @@ final class ForwardPass {
                     Rows.addScaled(a[l][i], w, zi);
                 }
                 double[] ni = next[i];
-                if (activation == Activation.RELU) {
+                if (activation == Activation.RELU && Activation.LANES) {
+                    DenseLanes.biasRelu(zi, b, ni, fanOut);
+                } else if (activation == Activation.RELU) {
                     for (int j = 0; j < fanOut; j++) {
                         double v = zi[j] + b[j];
                         zi[j] = v;
@@ -123,7 +125,29 @@ final class ForwardPass {
         double[] w = net.weights[last].data; // W^T of the output layer: one column, fanIn long
         double b = net.biases[last].data[0];
         double[][] al = a[last];
-        for (int i = 0; i < rows; i++) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) { // four points' sums at once, each in its order
+            double[] a0 = al[i];
+            double[] a1 = al[i + 1];
+            double[] a2 = al[i + 2];
+            double[] a3 = al[i + 3];
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            double t3 = 0;
+            for (int k = 0; k < w.length; k++) {
+                double wk = w[k];
+                t0 += a0[k] * wk;
+                t1 += a1[k] * wk;
+                t2 += a2[k] * wk;
+                t3 += a3[k] * wk;
+            }
+            out[i] = t0 + b;
+            out[i + 1] = t1 + b;
+            out[i + 2] = t2 + b;
+            out[i + 3] = t3 + b;
+        }
+        for (; i < rows; i++) {
             double[] ai = al[i];
             double total = 0;
             for (int k = 0; k < w.length; k++) {

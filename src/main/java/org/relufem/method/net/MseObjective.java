@@ -184,7 +184,7 @@ final class MseObjective implements LeastSquaresObjective {
      */
     private void weightGradient(int l, int rows) {
         double[][] g = gradientRows[l];
-        if (Activation.LANES) {
+        if (Activation.LANES && g.length >= 4) { // the input layer's two rows: the loop below is faster
             DenseLanes.transposeProduct(pass.a[l], dz[l], rows, weightGradients[l].data, g.length, g[0].length);
             return;
         }
@@ -294,7 +294,9 @@ final class MseObjective implements LeastSquaresObjective {
                 System.arraycopy(previous, 0, da[l][i], 0, fanIn);
             }
             double[] zi = pass.z[l - 1][i];
-            if (net.activation() == Activation.RELU) {
+            if (net.activation() == Activation.RELU && Activation.LANES) {
+                DenseLanes.reluMask(previous, zi, fanIn);
+            } else if (net.activation() == Activation.RELU) {
                 for (int k = 0; k < fanIn; k++) {
                     if (!(zi[k] > 0)) {
                         previous[k] = 0;

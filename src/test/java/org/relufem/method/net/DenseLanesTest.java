@@ -19,7 +19,7 @@ import org.relufem.method.Rows;
 class DenseLanesTest {
     @ParameterizedTest(name = "rows={0} inner={1} n={2}")
     @CsvSource({"1000, 20, 20", "1024, 100, 100", "7, 30, 30", "13, 50, 50", "5, 2, 30", "9, 30, 1", "3, 1, 17",
-            "1, 9, 9", "64, 7, 7", "33, 40, 3"})
+            "1, 9, 9", "64, 7, 7", "33, 40, 3", "100, 30, 30", "70, 50, 50", "1000, 2, 30"})
     void productsMatchTheScalarLoops(int rows, int inner, int n) {
         Assumptions.assumeTrue(Activation.LANES, "the Vector API module is not in this JVM");
         SplittableRandom random = new SplittableRandom(rows * 31L + inner * 7L + n);
