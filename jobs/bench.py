@@ -249,19 +249,30 @@ def checked_seconds(row, width):
     return float(row["seconds"]), None
 
 
+# goals against the JAX peers (issue 22); the other peers' rows carry none
+ML_GOALS = {("jax_jit", "float64"): "<= 0.5", ("jax_jit", "float32"): "<= 0.67", ("jax_vmap", "float32"): "<= 0.5"}
+
+
 def ml_rows(r, ml):
+    """Each peer against relufem's step in the peer's precision: ms per step is s per 1000 steps."""
     rows = []
     for width in (100, 1000):
-        for peer, label in ML_PEERS:
-            for dtype in ("float64", "float32"):
+        for dtype in ("float64", "float32"):
+            for peer, label in ML_PEERS:
                 row = ml.get((peer, dtype, width))
                 if row is None:
                     continue
                 seconds, why = checked_seconds(row, width)
-                goal = "<= 0.5" if (peer, dtype) == ("jax_jit", "float64") else "-"
-                rows.append((f"train_w{width}_1000_steps", r[f"train_step_{width}x1"],
-                             f"{label} {dtype}" + (f" ({why})" if why else ""), seconds, goal))
+                f32 = dtype == "float32"
+                rows.append((f"train_w{width}{'_f32' if f32 else ''}_1000_steps",
+                             r[f"train_step_{'f32_' if f32 else ''}{width}x1"],
+                             f"{label} {dtype}" + (f" ({why})" if why else ""), seconds,
+                             ML_GOALS.get((peer, dtype), "-")))
     return rows
+
+
+# issue 22's deep shapes: 2 x 20 .. 5 x 50 on 1000 points, 3 x 100 on the seed grid (width x depth here)
+DEEP_SHAPES = ("20x2_1000pts", "30x3_1000pts", "40x4_1000pts", "50x5_1000pts", "100x3")
 
 
 def scipy_optimisers():
@@ -339,6 +350,8 @@ def main():
         ("train_gflops_1000x1", r["train_gflops_1000x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
         ("train_gflops_100x1", r["train_gflops_100x1"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.333"),
     ]
+    rows += [(f"train_gflops_{shape}", r[f"train_gflops_{shape}"], "OpenBLAS dgemm 1 thread (peak)", peak, ">= 0.25")
+             for shape in DEEP_SHAPES]
     rows[3:3] = ml_rows(r, ml)
     rows += optimiser_rows(r, scipy_opt)
     # each activation's full-batch Adam step against ReLU's at the same shape, same JMH run (issue 17)
@@ -364,7 +377,7 @@ def main():
     for d, n in (("1", "1024"), ("2", "32"), ("3", "16"), ("4", "8"), ("6", "8")):
         for m in ("p1", "q1"):
             print(f"eval_{m}_d{d}_n{n}\t{r[f'eval_{m}_d{d}n{n}']:.4g}\tns/point")
-    for shape in ("100x1", "1000x1", "100x3"):
+    for shape in ("100x1", "1000x1", "100x3", "f32_100x1", "f32_1000x1") + DEEP_SHAPES[:-1]:
         print(f"train_step_{shape}\t{r['train_step_' + shape]:.4g}\tms/step")
         print(f"train_gflops_{shape}\t{r['train_gflops_' + shape]:.4g}\tGFLOP/s (6 flops per parameter per point)")
     print(f"gemm_512_ejml\t{r['gemm_512_peak']:.4g}\tGFLOP/s (dense EJML multiply, one core)")

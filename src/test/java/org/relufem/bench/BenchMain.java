@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.relufem.method.net.OptimizerIterationBenchmark;
+import org.relufem.method.net.TrainingStepBenchmark;
 
 /**
  * relufem's side of {@code jobs/bench}: runs the JMH kernels and a dense matrix-multiply peak
@@ -30,15 +31,20 @@ public final class BenchMain {
     public static void main(String[] args) throws RunnerException, IOException {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         System.out.println("case\tvalue\tunit");
-        for (RunResult r : jmh("TrainingStepBenchmark", quick)) {
-            String shape = r.getParams().getParam("shape");
-            double micros = r.getPrimaryResult().getScore();
-            print("train_step_" + shape, micros / 1e3, "ms/step");
-            String[] wd = shape.split("x");
-            int w = Integer.parseInt(wd[0]);
-            int depth = Integer.parseInt(wd[1]);
-            double params = org.relufem.method.net.Network.parameterCount(2, w, depth);
-            print("train_gflops_" + shape, 6 * params * 1024 / (micros * 1e3), "GFLOP/s");
+        // float64 at every shape; float32 at the seed recipe's two widths, against the peers' float32 rows
+        for (String precision : new String[] {"float64", "float32"}) {
+            ChainedOptionsBuilder o = options("TrainingStepBenchmark", quick).param("precision", precision);
+            if (precision.equals("float32")) {
+                o.param("shape", "100x1", "1000x1");
+            }
+            String prefix = precision.equals("float32") ? "f32_" : "";
+            for (RunResult r : new Runner(o.build()).run()) {
+                String shape = r.getParams().getParam("shape");
+                double micros = r.getPrimaryResult().getScore();
+                print("train_step_" + prefix + shape, micros / 1e3, "ms/step");
+                print("train_gflops_" + prefix + shape, TrainingStepBenchmark.flopsPerStep(shape) / (micros * 1e3),
+                        "GFLOP/s");
+            }
         }
         Map<String, Double> activationSteps = new TreeMap<>();
         for (RunResult r : jmh("ActivationStepBenchmark", quick)) {
@@ -86,12 +92,15 @@ public final class BenchMain {
     }
 
     private static Collection<RunResult> jmh(String benchmark, boolean quick) throws RunnerException {
-        ChainedOptionsBuilder o = new OptionsBuilder().include("\\." + benchmark + "\\.").forks(1)
+        return new Runner(options(benchmark, quick).build()).run();
+    }
+
+    private static ChainedOptionsBuilder options(String benchmark, boolean quick) {
+        return new OptionsBuilder().include("\\." + benchmark + "\\.").forks(1)
                 .warmupIterations(quick ? 2 : 4).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 3 : 6).measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("-Xmx2g").shouldFailOnError(true)
                 .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
-        return new Runner(o.build()).run();
     }
 
     /**

@@ -10,7 +10,8 @@ import org.relufem.method.Rows;
  * <p>Every matrix is an array of rows (one per point, or one per row of W_l^T), and every product
  * adds scaled rows ({@link Rows}), in the order of the EJML products that ran here before: the
  * values are bit for bit the same, a full-batch Adam step of 2 -> 100 x 3 -> 1 on 1024 points took
- * 11.7 ms instead of 35 (JMH).
+ * 11.7 ms instead of 35 (JMH). When the JVM has the Vector API ({@link Activation#LANES}) the
+ * hidden layers' products run as {@link DenseLanes#product}, register-blocked, with the same bits.
  */
 final class ForwardPass {
     /** Rows per chunk when evaluating many points: keeps buffers in cache and memory bounded. */
@@ -88,12 +89,19 @@ final class ForwardPass {
             double[][] zl = z[l];
             double[][] next = a[l + 1];
             Activation activation = net.activation();
+            if (Activation.LANES) {
+                DenseLanes.product(a[l], rows, w, zl);
+            }
             for (int i = 0; i < rows; i++) {
                 double[] zi = zl[i];
-                java.util.Arrays.fill(zi, 0.0);
-                Rows.addScaled(a[l][i], w, zi);
+                if (!Activation.LANES) {
+                    java.util.Arrays.fill(zi, 0.0);
+                    Rows.addScaled(a[l][i], w, zi);
+                }
                 double[] ni = next[i];
-                if (activation == Activation.RELU) {
+                if (activation == Activation.RELU && Activation.LANES) {
+                    DenseLanes.biasRelu(zi, b, ni, fanOut);
+                } else if (activation == Activation.RELU) {
                     for (int j = 0; j < fanOut; j++) {
                         double v = zi[j] + b[j];
                         zi[j] = v;
@@ -117,7 +125,29 @@ final class ForwardPass {
         double[] w = net.weights[last].data; // W^T of the output layer: one column, fanIn long
         double b = net.biases[last].data[0];
         double[][] al = a[last];
-        for (int i = 0; i < rows; i++) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) { // four points' sums at once, each in its order
+            double[] a0 = al[i];
+            double[] a1 = al[i + 1];
+            double[] a2 = al[i + 2];
+            double[] a3 = al[i + 3];
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            double t3 = 0;
+            for (int k = 0; k < w.length; k++) {
+                double wk = w[k];
+                t0 += a0[k] * wk;
+                t1 += a1[k] * wk;
+                t2 += a2[k] * wk;
+                t3 += a3[k] * wk;
+            }
+            out[i] = t0 + b;
+            out[i + 1] = t1 + b;
+            out[i + 2] = t2 + b;
+            out[i + 3] = t3 + b;
+        }
+        for (; i < rows; i++) {
             double[] ai = al[i];
             double total = 0;
             for (int k = 0; k < w.length; k++) {

@@ -178,9 +178,16 @@ final class MseObjective implements LeastSquaresObjective {
         return sum / rows;
     }
 
-    /** d(W_l^T) = a_l^T dz_l, summed over the points in order, into {@link #weightGradients}[l]. */
+    /**
+     * d(W_l^T) = a_l^T dz_l, summed over the points in order, into {@link #weightGradients}[l]
+     * ({@link DenseLanes#transposeProduct} with the Vector API, the same bits).
+     */
     private void weightGradient(int l, int rows) {
         double[][] g = gradientRows[l];
+        if (Activation.LANES && g.length >= 4) { // the input layer's two rows: the loop below is faster
+            DenseLanes.transposeProduct(pass.a[l], dz[l], rows, weightGradients[l].data, g.length, g[0].length);
+            return;
+        }
         for (double[] row : g) {
             java.util.Arrays.fill(row, 0.0);
         }
@@ -254,7 +261,8 @@ final class MseObjective implements LeastSquaresObjective {
      * dz_{l-1} = (dz_l W_l) .* act'(z_{l-1}) (masked by [z_{l-1} &gt; 0] for ReLU), into
      * {@code dz[l - 1]}; allocation-free. Each
      * row is a sum of W_l's rows scaled by dz_l's entries ({@link Rows}), in the
-     * order of EJML's multTransB(dz_l, W_l^T) that ran here before, on a transposed copy of W_l^T.
+     * order of EJML's multTransB(dz_l, W_l^T) that ran here before, on a transposed copy of W_l^T
+     * ({@link DenseLanes#product} with the Vector API, the same bits).
      */
     private void backpropagate(int l, int rows) {
         double[][] w = weightsByRow[l];
@@ -267,10 +275,15 @@ final class MseObjective implements LeastSquaresObjective {
             }
         }
         boolean residual = net.architecture().residual();
+        if (Activation.LANES) {
+            DenseLanes.product(dz[l], rows, w, dz[l - 1]);
+        }
         for (int i = 0; i < rows; i++) {
             double[] previous = dz[l - 1][i];
-            java.util.Arrays.fill(previous, 0.0);
-            Rows.addScaled(dz[l][i], w, previous);
+            if (!Activation.LANES) {
+                java.util.Arrays.fill(previous, 0.0);
+                Rows.addScaled(dz[l][i], w, previous);
+            }
             if (residual) {
                 if (net.skips(l)) {
                     double[] skipped = da[l + 1][i];
@@ -281,7 +294,9 @@ final class MseObjective implements LeastSquaresObjective {
                 System.arraycopy(previous, 0, da[l][i], 0, fanIn);
             }
             double[] zi = pass.z[l - 1][i];
-            if (net.activation() == Activation.RELU) {
+            if (net.activation() == Activation.RELU && Activation.LANES) {
+                DenseLanes.reluMask(previous, zi, fanIn);
+            } else if (net.activation() == Activation.RELU) {
                 for (int k = 0; k < fanIn; k++) {
                     if (!(zi[k] > 0)) {
                         previous[k] = 0;
