@@ -1,5 +1,7 @@
 package org.relufem.method.net;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +26,8 @@ import org.relufem.target.Targets;
  * One full-batch Adam step of a 2 -> width -> 1 net on the seed study's 32 x 32 grid nodes for each
  * activation: ReLU runs the fused kernel, the others the kernel's smooth pair path, so the ratio to
  * ReLU in one run is what choosing an activation costs per step. {@link #main} alternates the
- * activations block by block in one JVM and keeps each one's fastest block, for ratios that a shared
- * machine's load does not skew.
+ * activations block by block in one JVM and keeps each one's fastest block in thread CPU time, for
+ * ratios that a shared machine's load does not skew (time spent descheduled is not counted).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,13 +73,14 @@ public class ActivationStepBenchmark {
         double[] best = new double[runs.size()];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         double sink = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int block = 0; block < blocks; block++) {
             for (int a = 0; a < runs.size(); a++) {
-                long t0 = System.nanoTime();
+                long t0 = threads.getCurrentThreadCpuTime();
                 for (int r = 0; r < reps; r++) {
                     sink += runs.get(a).adamStep();
                 }
-                long t1 = System.nanoTime();
+                long t1 = threads.getCurrentThreadCpuTime();
                 if (block >= blocks / 4) {
                     best[a] = Math.min(best[a], (t1 - t0) * 1e-3 / reps);
                 }
