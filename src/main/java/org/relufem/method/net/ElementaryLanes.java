@@ -233,7 +233,9 @@ final class ElementaryLanes {
                 x.max(V_ZERO).add(log1pUnit(e)).blend(x, linear).intoArray(h, j);
             }
             if (s != null) {
-                V_ONE.blend(e, x.compare(VectorOperators.LT, V_ZERO)).div(e.add(V_ONE)).blend(V_ONE, linear).intoArray(s, j);
+                // 1 / 1 on the linear lanes (z > 20: the numerator is 1 there). C2 (JDK 17) loses a blend's
+                // exact class: a blend of its result, as this had after the division, was left a virtual call
+                V_ONE.blend(e, x.compare(VectorOperators.LT, V_ZERO)).div(e.add(V_ONE).blend(V_ONE, linear)).intoArray(s, j);
             }
         }
         for (; j < n; j++) {

@@ -1,5 +1,11 @@
 package org.relufem.method.net;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,8 +24,10 @@ import org.relufem.target.Targets;
 
 /**
  * One full-batch Adam step of a 2 -> width -> 1 net on the seed study's 32 x 32 grid nodes for each
- * activation: ReLU runs the fused kernel, the others the layered pass, so the ratio to ReLU in one
- * run is what choosing an activation costs per step.
+ * activation: ReLU runs the fused kernel, the others the kernel's smooth pair path, so the ratio to
+ * ReLU in one run is what choosing an activation costs per step. {@link #main} alternates the
+ * activations block by block in one JVM and keeps each one's fastest block in thread CPU time, for
+ * ratios that a shared machine's load does not skew (time spent descheduled is not counted).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,5 +54,42 @@ public class ActivationStepBenchmark {
     @Benchmark
     public double adamStep() {
         return adam.step(objective);
+    }
+
+    /** Arguments: width (default 100), blocks (default 40), activations (default all). */
+    public static void main(String[] args) {
+        int width = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        List<String> labels = args.length > 2 ? List.of(args[2].split(",")) : Activation.labels();
+        List<ActivationStepBenchmark> runs = new ArrayList<>();
+        for (String label : labels) {
+            ActivationStepBenchmark run = new ActivationStepBenchmark();
+            run.width = width;
+            run.activation = label;
+            run.setUp();
+            runs.add(run);
+        }
+        int reps = Math.max(2, 20_000 / width);
+        double[] best = new double[runs.size()];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        double sink = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int block = 0; block < blocks; block++) {
+            for (int a = 0; a < runs.size(); a++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                for (int r = 0; r < reps; r++) {
+                    sink += runs.get(a).adamStep();
+                }
+                long t1 = threads.getCurrentThreadCpuTime();
+                if (block >= blocks / 4) {
+                    best[a] = Math.min(best[a], (t1 - t0) * 1e-3 / reps);
+                }
+            }
+        }
+        StringBuilder line = new StringBuilder("width " + width + ":");
+        for (int a = 0; a < runs.size(); a++) {
+            line.append(String.format(Locale.ROOT, " %s %.1f us (%.2fx)", labels.get(a), best[a], best[a] / best[0]));
+        }
+        System.out.println(line.append(String.format(Locale.ROOT, " [%d steps a block; %.3g]", reps, sink)));
     }
 }
