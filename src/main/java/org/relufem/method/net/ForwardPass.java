@@ -89,15 +89,9 @@ final class ForwardPass {
             double[][] zl = z[l];
             double[][] next = a[l + 1];
             Activation activation = net.activation();
-            if (Activation.LANES) {
-                DenseLanes.product(a[l], rows, w, zl);
-            }
+            product(a[l], rows, w, zl);
             for (int i = 0; i < rows; i++) {
                 double[] zi = zl[i];
-                if (!Activation.LANES) {
-                    java.util.Arrays.fill(zi, 0.0);
-                    Rows.addScaled(a[l][i], w, zi);
-                }
                 double[] ni = next[i];
                 if (activation == Activation.RELU && Activation.LANES) {
                     DenseLanes.biasRelu(zi, b, ni, fanOut);
@@ -156,5 +150,21 @@ final class ForwardPass {
             out[i] = total + b;
         }
         return out;
+    }
+
+    /**
+     * c_i = a_i W for the first {@code rows} rows, each a sum of W's rows scaled by a_i's entries in
+     * order from 0: {@link DenseLanes#product} when the JVM has the Vector API, else {@link Rows}'
+     * loop; the same bits either way. The forward a_l W_l^T and the backward dz_l W_l.
+     */
+    static void product(double[][] a, int rows, double[][] w, double[][] c) {
+        if (Activation.LANES) {
+            DenseLanes.product(a, rows, w, c);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            java.util.Arrays.fill(c[i], 0.0);
+            Rows.addScaled(a[i], w, c[i]);
+        }
     }
 }

@@ -275,15 +275,9 @@ final class MseObjective implements LeastSquaresObjective {
             }
         }
         boolean residual = net.architecture().residual();
-        if (Activation.LANES) {
-            DenseLanes.product(dz[l], rows, w, dz[l - 1]);
-        }
+        ForwardPass.product(dz[l], rows, w, dz[l - 1]);
         for (int i = 0; i < rows; i++) {
             double[] previous = dz[l - 1][i];
-            if (!Activation.LANES) {
-                java.util.Arrays.fill(previous, 0.0);
-                Rows.addScaled(dz[l][i], w, previous);
-            }
             if (residual) {
                 if (net.skips(l)) {
                     double[] skipped = da[l + 1][i];
