@@ -1,10 +1,5 @@
 package org.relufem.cli;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.executor.Executor;
 import org.apache.spark.scheduler.TaskSetManager;
@@ -37,18 +32,13 @@ final class QueryCommand implements Runnable {
         OutputDirectory.requireNamed(table.out);
         ResultsTable.requireExists(table.out); // before the session: a typo should not cost a Spark start
         SparkSession spark = Sessions.create(table.master, "relufem query");
-        // A query failing in its tasks (division by zero, a bad cast) would otherwise be logged three
-        // times over, with stack traces, before the one line that names it.
-        Map<String, Level> quiet = Map.of(Executor.class.getName(), Level.OFF, TaskSetManager.class.getName(), Level.OFF);
-        Map<String, Level> before = new HashMap<>();
-        quiet.keySet().forEach(name -> before.put(name, LogManager.getLogger(name).getLevel()));
-        Configurator.setLevel(quiet);
+        // A query failing in its tasks (division by zero, a bad cast, a torn file) would otherwise be
+        // logged three times over, with stack traces, before the one line that names it.
         try {
-            format.print(ResultsTable.query(spark, table.out, sql), System.out);
+            format.print(QuietLogs.during(() -> ResultsTable.query(spark, table.out, sql),
+                    Executor.class.getName(), TaskSetManager.class.getName()), System.out);
         } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
             throw userError(e).orElseThrow(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e));
-        } finally {
-            Configurator.setLevel(before);
         }
     }
 

@@ -80,16 +80,10 @@ final class RunCommand implements Runnable {
         SweepJob.Outcome o;
         // A chunk whose write fails (a full disk) is otherwise logged with a stack trace per task attempt
         // before the one line that names the cause; an unexpected failure still ends with its whole trace.
-        java.util.Map<String, org.apache.logging.log4j.Level> quiet = java.util.Map.of(
-                "org.apache.spark.executor.Executor", org.apache.logging.log4j.Level.OFF,
-                "org.apache.spark.scheduler.TaskSetManager", org.apache.logging.log4j.Level.OFF,
-                "org.apache.spark.sql.execution.datasources.FileFormatWriter", org.apache.logging.log4j.Level.OFF,
-                "org.apache.spark.util.Utils", org.apache.logging.log4j.Level.OFF);
-        java.util.Map<String, org.apache.logging.log4j.Level> before = new java.util.HashMap<>();
-        quiet.keySet().forEach(name -> before.put(name, org.apache.logging.log4j.LogManager.getLogger(name).getLevel()));
-        org.apache.logging.log4j.core.config.Configurator.setLevel(quiet);
         try {
-            o = SweepJob.run(spark, sweep, table.out, options);
+            o = QuietLogs.during(() -> SweepJob.run(spark, sweep, table.out, options),
+                    "org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
+                    "org.apache.spark.sql.execution.datasources.FileFormatWriter", "org.apache.spark.util.Utils");
         } catch (RuntimeException e) {
             throw org.relufem.spark.StorageFailure.in(e, table.out)
                     .<RuntimeException>map(f -> f.getMessage().startsWith("storage failed")
@@ -97,8 +91,6 @@ final class RunCommand implements Runnable {
                                     + " kept, and rerunning this command once that is fixed resumes the sweep")
                             : f)
                     .orElse(e);
-        } finally {
-            org.apache.logging.log4j.core.config.Configurator.setLevel(before);
         }
         System.err.printf("relufem: sweep %s written in %.1f s: %d trials computed in %d chunks (%d of them retried),"
                 + " %d already present, %d not ok%n", sweep.name(), (System.nanoTime() - start) * 1e-9, o.computed(),
