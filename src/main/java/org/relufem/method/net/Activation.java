@@ -61,6 +61,10 @@ public enum Activation {
 
         @Override
         public void forward(double[] z, double[] h, int n) {
+            if (LANES) {
+                lanes(z, h, null, n);
+                return;
+            }
             for (int j = 0; j < n; j++) {
                 h[j] = Math.max(z[j], LEAKY_SLOPE * z[j]);
             }
@@ -68,9 +72,18 @@ public enum Activation {
 
         @Override
         public void slopes(double[] z, double[] h, double[] s, int n) {
+            if (LANES) {
+                lanes(z, null, s, n);
+                return;
+            }
             for (int j = 0; j < n; j++) {
                 s[j] = Math.max(Math.ceil(Math.min(Math.max(z[j], 0), 1)), LEAKY_SLOPE);
             }
+        }
+
+        @Override
+        void lanes(double[] z, double[] h, double[] s, int n) {
+            ElementaryLanes.leakyRelu(z, h, s, n);
         }
     },
     /**
@@ -231,7 +244,7 @@ public enum Activation {
 
     /** Whether this activation has loops in {@link ElementaryLanes}. */
     private boolean smooth() {
-        return this != RELU && this != LEAKY_RELU;
+        return this != RELU;
     }
 
     /**

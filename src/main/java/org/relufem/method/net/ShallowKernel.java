@@ -56,6 +56,8 @@ final class ShallowKernel {
     private final double[] pairZ;
     private final double[] pairH;
     private final double[] pairS;
+    /** The pair's two dot products h . w_2 ({@link ShallowLanes#dotPair}). */
+    private final double[] dots = new double[2];
     private final Activation activation;
 
     ShallowKernel(int d, int width, Activation activation) {
@@ -106,13 +108,21 @@ final class ShallowKernel {
             } else {
                 forwardPair(x, xa, xb, b1);
             }
-            for (int j = 0; j < width; j++) { // the products for the dot products h . w_2
-                double w = w2[j];
-                z[j] = h[j] * w;
-                zNext[j] = hNext[j] * w;
+            double residualA;
+            double residualB;
+            if (Activation.LANES && ShallowLanes.DOT_LANES) {
+                ShallowLanes.dotPair(h, hNext, 0, w2, width, dots);
+                residualA = b2 + dots[0] - y[i];
+                residualB = b2 + dots[1] - y[i + 1];
+            } else {
+                for (int j = 0; j < width; j++) { // the products for the dot products h . w_2
+                    double w = w2[j];
+                    z[j] = h[j] * w;
+                    zNext[j] = hNext[j] * w;
+                }
+                residualA = b2 + sumInEightLanes(z) - y[i];
+                residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
             }
-            double residualA = b2 + sumInEightLanes(z) - y[i];
-            double residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
             sum += residualA * residualA;
             sum += residualB * residualB;
             double ga = scale * residualA;
@@ -157,15 +167,27 @@ final class ShallowKernel {
         for (; i + 1 < rows; i += 2) {
             int xa = i * d;
             int xb = xa + d;
-            preActivationPair(x, xa, xb, b1);
-            activation.forwardAndSlopes(pairZ, pairH, pairS, 2 * width);
-            for (int j = 0; j < width; j++) {
-                double w = w2[j];
-                z[j] = pairH[j] * w;
-                zNext[j] = pairH[width + j] * w;
+            if (Activation.LANES) {
+                ShallowLanes.preActivationPair(w1Rows, d, x, xa, xb, b1, pairZ, width);
+            } else {
+                preActivationPair(x, xa, xb, b1);
             }
-            double residualA = b2 + sumInEightLanes(z) - y[i];
-            double residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
+            activation.forwardAndSlopes(pairZ, pairH, pairS, 2 * width);
+            double residualA;
+            double residualB;
+            if (Activation.LANES && ShallowLanes.DOT_LANES) {
+                ShallowLanes.dotPair(pairH, pairH, width, w2, width, dots);
+                residualA = b2 + dots[0] - y[i];
+                residualB = b2 + dots[1] - y[i + 1];
+            } else {
+                for (int j = 0; j < width; j++) {
+                    double w = w2[j];
+                    z[j] = pairH[j] * w;
+                    zNext[j] = pairH[width + j] * w;
+                }
+                residualA = b2 + sumInEightLanes(z) - y[i];
+                residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
+            }
             sum += residualA * residualA;
             sum += residualB * residualB;
             double ga = scale * residualA;

@@ -63,6 +63,24 @@ class ActivationTest {
         }
     }
 
+    /** A diverged net's NaN: the loops (on lanes, and their scalar ends) give the scalars' values and slopes. */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void theLoopsKeepNaN(Activation a) {
+        double[] z = new double[19];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = i % 3 == 0 ? Double.NaN : i - 9.5;
+        }
+        double[] h = new double[z.length];
+        double[] s = new double[z.length];
+        a.forwardAndSlopes(z, h, s, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Double.doubleToLongBits(a.value(z[i])), Double.doubleToLongBits(h[i]), a + " at " + z[i]);
+            assertEquals(Double.doubleToLongBits(a.slope(z[i], h[i])), Double.doubleToLongBits(s[i]),
+                    a + " slope at " + z[i]);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void slopesMatchCentralDifferences(Activation a) {
