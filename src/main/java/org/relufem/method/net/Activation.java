@@ -21,16 +21,19 @@ import java.util.Locale;
  * ({@link #forward}, {@link #forwardAndSlopes}) run the same operations on SIMD lanes
  * ({@link ElementaryLanes}), so values never depend on the JIT tier, the machine or the path.
  *
- * <p>Cost per full-batch Adam step of 2 -&gt; W -&gt; 1 on 1024 points against ReLU's fused kernel in
- * the same JMH run (ActivationStepBenchmark, sample mode, fastest step; two cores shared with
- * other jobs, 2026-12-01), W = 100 / 1000: relu 138 / 1325 us; leaky_relu 1.5x / 1.6x; elu 2.6x /
- * 2.9x; tanh 2.8x / 3.0x; sin 2.8x / 2.8x; gelu 3.6x / 3.8x; softplus 4.8x / 5.4x (before these
- * functions, in one run: elu 2.6x / 3.7x, tanh 2.5x / 3.5x, sin 9x / 17x, gelu 5.6x / 7.2x,
- * softplus 19x / 29x). What is left above leaky ReLU's step is the elementary function itself,
- * about 1.5 ns per value for tanh, elu and sin (an exp is some 26 flops on 4-wide AVX2 lanes), 2.5
- * for gelu and 4.5 for softplus (an exp, a log1p and two divisions), so the issue's ~2x goal is
- * not met for any of them. Without the Vector API the same bits come from scalar loops, 5-7x
- * slower than ReLU.
+ * <p>Cost per full-batch Adam step of 2 -&gt; W -&gt; 1 on 1024 points against ReLU's fused kernel
+ * (ActivationStepBenchmark's main: one JVM per activation, fastest block of thread CPU time, the
+ * minimum over three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 63 / 540 us;
+ * leaky_relu 1.4x / 1.7x; elu 2.6x / 3.2x; tanh 2.2x / 2.7x; sin 2.4x / 2.9x; gelu 2.9x / 3.6x;
+ * softplus 3.9x / 4.9x. Before the pair's pre-activations and dot products went on lanes and the
+ * clamps became blends (the same bits), in the same conditions: relu 74 / 712 us, leaky_relu 2.0x /
+ * 2.2x, elu 2.8x / 3.3x, tanh 2.4x / 2.9x, sin 2.7x / 3.0x, gelu 3.0x / 3.3x, softplus 3.6x / 4.3x
+ * (every activation's step 1.1-1.7x faster; ReLU's 1.2x / 1.3x, which is why some ratios grew).
+ * What is left above leaky ReLU's step is the elementary function, 0.8 (tanh) to 1.9 (softplus: an
+ * exp, a log1p and two divisions) ns per value and slope alone on 8 lanes, and at W = 1000 the
+ * pair's z, h and s arrays, which do not fit in L1 beside the weights, so the issue's ~2x is met
+ * by leaky ReLU only. Without the Vector API the same bits come from scalar loops, 5-7x slower
+ * than ReLU.
  */
 public enum Activation {
     RELU {

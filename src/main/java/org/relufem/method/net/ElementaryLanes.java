@@ -14,6 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * bits. Only IEEE-exact lanewise operations are used (no Vector API transcendentals, which may be
  * SVML in C2 and Math in the interpreter). Loaded only when the JVM has the module
  * (see {@link Activation#LANES}); each loop ends on the scalar functions.
+ *
+ * <p>Clamps are a compare and a blend, not {@code min} or {@code max}: C2 (JDK 17) compiles a lane
+ * min or max of doubles, with Java's rules for NaN and signed zeros, into a sequence of several
+ * instructions. Each blend gives the clamp's value bit for bit, NaN and -0 included (ActivationTest
+ * checks both), and the functions' loops ran 9-26% faster per value (elu 1.33 to 1.06-1.10 ns per
+ * value and slope, tanh 0.92 to 0.83, gelu 1.37 to 1.23, softplus 2.48 to 1.83; 2000 values,
+ * fastest of 50 repetitions, AVX-512).
  */
 final class ElementaryLanes {
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -131,7 +138,8 @@ final class ElementaryLanes {
     }
 
     static DoubleVector tanh(DoubleVector z) {
-        DoubleVector q = expm1(z.abs().min(V_TWENTY).mul(V_TWO));
+        DoubleVector a = z.abs();
+        DoubleVector q = expm1(a.blend(V_TWENTY, a.compare(VectorOperators.GT, V_TWENTY)).mul(V_TWO));
         return withSignOf(q.div(q.add(V_TWO)), z);
     }
 
@@ -150,7 +158,8 @@ final class ElementaryLanes {
     }
 
     static DoubleVector sigmoidOfMinus(DoubleVector v) {
-        return V_ONE.div(exp(v.max(V_MINUS_EXP_LIMIT).min(V_EXP_LIMIT)).add(V_ONE));
+        DoubleVector low = v.blend(V_MINUS_EXP_LIMIT, v.compare(VectorOperators.LT, V_MINUS_EXP_LIMIT));
+        return V_ONE.div(exp(low.blend(V_EXP_LIMIT, low.compare(VectorOperators.GT, V_EXP_LIMIT))).add(V_ONE));
     }
 
     /**
@@ -205,10 +214,13 @@ final class ElementaryLanes {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector v = x.max(expm1(x.min(V_ZERO).max(V_MINUS_FORTY)));
+            DoubleVector c = x.blend(V_ZERO, x.compare(VectorOperators.GT, V_ZERO));
+            DoubleVector e = expm1(c.blend(V_MINUS_FORTY, c.compare(VectorOperators.LT, V_MINUS_FORTY)));
+            DoubleVector v = e.blend(x, x.compare(VectorOperators.GT, e));
             v.intoArray(h, j);
             if (s != null) {
-                v.add(V_ONE).min(V_ONE).intoArray(s, j);
+                DoubleVector u = v.add(V_ONE);
+                u.blend(V_ONE, u.compare(VectorOperators.GT, V_ONE)).intoArray(s, j);
             }
         }
         for (; j < n; j++) {
@@ -256,7 +268,8 @@ final class ElementaryLanes {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector e = exp(x.abs().neg().max(V_MINUS_EXP_LIMIT));
+            DoubleVector m = x.abs().neg();
+            DoubleVector e = exp(m.blend(V_MINUS_EXP_LIMIT, m.compare(VectorOperators.LT, V_MINUS_EXP_LIMIT)));
             VectorMask<Double> linear = x.compare(VectorOperators.GT, V_SOFTPLUS_LINEAR);
             if (h != null) {
                 x.max(V_ZERO).add(log1pUnit(e)).blend(x, linear).intoArray(h, j);
