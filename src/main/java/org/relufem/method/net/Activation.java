@@ -23,8 +23,8 @@ import java.util.Locale;
  *
  * <p>Cost per full-batch Adam step of 2 -&gt; W -&gt; 1 on 1024 points against ReLU's fused kernel
  * (ActivationStepBenchmark's main: one JVM per activation, fastest block of thread CPU time, the
- * minimum over three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 63 / 540 us;
- * leaky_relu 1.4x / 1.7x; elu 2.6x / 3.2x; tanh 2.2x / 2.7x; sin 2.4x / 2.9x; gelu 2.9x / 3.6x;
+ * minimum over three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 65 / 511 us;
+ * leaky_relu 1.2x / 1.5x; elu 2.5x / 3.1x; tanh 2.1x / 2.7x; sin 2.3x / 3.2x; gelu 2.8x / 3.5x;
  * softplus 3.9x / 4.9x. Before the pair's pre-activations and dot products went on lanes and the
  * clamps became blends (the same bits), in the same conditions: relu 74 / 712 us, leaky_relu 2.0x /
  * 2.2x, elu 2.8x / 3.3x, tanh 2.4x / 2.9x, sin 2.7x / 3.0x, gelu 3.0x / 3.3x, softplus 3.6x / 4.3x

@@ -42,7 +42,8 @@ import java.util.Arrays;
  * for ReLU and the smooth activations alike, and the smooth pair's pre-activations run on lanes
  * ({@link ShallowLanes#preActivationPair}: C2 left that loop scalar, as it stores at an offset).
  * One JVM per case, fastest block of 20, minimum over three JVMs (AVX-512): ReLU's step 74 to 63 us
- * at W = 100 and 712 to 540 us at W = 1000, leaky ReLU's 146 to 89 and 1543 to 914 us.
+ * at W = 100 and 712 to 540 us at W = 1000, leaky ReLU's 146 to 89 and 1543 to 914 us (to 80 and
+ * 782 with {@link ShallowLanes#backwardPairPlane} running downwards).
  */
 final class ShallowKernel {
     private final int d;
