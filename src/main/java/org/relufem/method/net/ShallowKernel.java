@@ -116,21 +116,9 @@ final class ShallowKernel {
             } else {
                 forwardPair(x, xa, xb, b1);
             }
-            double residualA;
-            double residualB;
-            if (Activation.LANES && ShallowLanes.DOT_LANES) {
-                ShallowLanes.dotPair(h, hNext, 0, w2, width, dots);
-                residualA = b2 + dots[0] - y[i];
-                residualB = b2 + dots[1] - y[i + 1];
-            } else {
-                for (int j = 0; j < width; j++) { // the products for the dot products h . w_2
-                    double w = w2[j];
-                    z[j] = h[j] * w;
-                    zNext[j] = hNext[j] * w;
-                }
-                residualA = b2 + sumInEightLanes(z) - y[i];
-                residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
-            }
+            dotPair(h, hNext, 0, w2);
+            double residualA = b2 + dots[0] - y[i];
+            double residualB = b2 + dots[1] - y[i + 1];
             sum += residualA * residualA;
             sum += residualB * residualB;
             double ga = scale * residualA;
@@ -181,21 +169,9 @@ final class ShallowKernel {
                 preActivationPair(x, xa, xb, b1);
             }
             activation.forwardAndSlopes(pairZ, pairH, pairS, 2 * width);
-            double residualA;
-            double residualB;
-            if (Activation.LANES && ShallowLanes.DOT_LANES) {
-                ShallowLanes.dotPair(pairH, pairH, width, w2, width, dots);
-                residualA = b2 + dots[0] - y[i];
-                residualB = b2 + dots[1] - y[i + 1];
-            } else {
-                for (int j = 0; j < width; j++) {
-                    double w = w2[j];
-                    z[j] = pairH[j] * w;
-                    zNext[j] = pairH[width + j] * w;
-                }
-                residualA = b2 + sumInEightLanes(z) - y[i];
-                residualB = b2 + sumInEightLanes(zNext) - y[i + 1];
-            }
+            dotPair(pairH, pairH, width, w2);
+            double residualA = b2 + dots[0] - y[i];
+            double residualB = b2 + dots[1] - y[i + 1];
             sum += residualA * residualA;
             sum += residualB * residualB;
             double ga = scale * residualA;
@@ -231,6 +207,25 @@ final class ShallowKernel {
         copyInputGradient(gw1t);
         gb2[0] = gradientB2;
         return sum / rows;
+    }
+
+    /**
+     * dots = (h_a . w_2, h_b . w_2), h_a the first width entries of ha and h_b the width from
+     * bOffset in hb: on lanes ({@link ShallowLanes#dotPair}) or as products into z and zNext summed by
+     * {@link #sumInEightLanes}, the same bits.
+     */
+    private void dotPair(double[] ha, double[] hb, int bOffset, double[] w2) {
+        if (Activation.LANES && ShallowLanes.DOT_LANES) {
+            ShallowLanes.dotPair(ha, hb, bOffset, w2, width, dots);
+            return;
+        }
+        for (int j = 0; j < width; j++) {
+            double w = w2[j];
+            z[j] = ha[j] * w;
+            zNext[j] = hb[bOffset + j] * w;
+        }
+        dots[0] = sumInEightLanes(z);
+        dots[1] = sumInEightLanes(zNext);
     }
 
     /** pairZ = (W_1 x_a + b_1, W_1 x_b + b_1), rounded as {@link #preActivation} rounds each. */
