@@ -71,8 +71,8 @@ final class ShallowLanes {
 
     /**
      * The dot products (h_a . w2, h_b . w2) of a pair into out[0] and out[1], h_a the first n entries
-     * of ha and h_b the n from bOffset in hb,
-     * rounded as {@link ShallowKernel}'s eight partial sums of the rounded products round them: sum k
+     * of ha and h_b the n from bOffset in hb, rounded as {@link ShallowKernel}'s eight partial sums of
+     * the rounded products round them: sum k
      * takes the terms j = k mod 8 below the last multiple of 8, sum 0 the rest, and the total is
      * ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)). Here the sums are the lanes of one 8-lane
      * vector (or two of 4) per point, so no product goes through memory and no scalar add chain is
