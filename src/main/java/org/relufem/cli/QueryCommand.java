@@ -35,8 +35,8 @@ final class QueryCommand implements Runnable {
         // A query failing in its tasks (division by zero, a bad cast, a torn file) would otherwise be
         // logged three times over, with stack traces, before the one line that names it.
         try {
-            format.print(QuietLogs.during(() -> ResultsTable.query(spark, table.out, sql),
-                    Executor.class.getName(), TaskSetManager.class.getName()), System.out);
+            QuietLogs.during(() -> format.print(ResultsTable.query(spark, table.out, sql), System.out), // runs the job
+                    Executor.class.getName(), TaskSetManager.class.getName());
         } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
             throw userError(e).orElseThrow(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e));
         }

@@ -17,11 +17,20 @@ final class QuietLogs {
     }
 
     /**
-     * Runs {@code body} with {@code loggers} off. On a normal return their levels are restored; on a
-     * failure they stay off, since the failed job's other tasks may still be running and would log their
-     * cancellation after the line that names the failure ({@link Main#main} then stops Spark with all
-     * logging off).
+     * Runs {@code body} with {@code loggers} off; the body must run the Spark job itself, as a Dataset
+     * is lazy (returning one would run its job after the levels are back). On a normal return their
+     * levels are restored; on a failure they stay off, since the failed job's other tasks may still be
+     * running and would log their cancellation after the line that names the failure
+     * ({@link Main#main} then stops Spark with all logging off).
      */
+    static void during(Runnable body, String... loggers) {
+        during(() -> {
+            body.run();
+            return null;
+        }, loggers);
+    }
+
+    /** {@link #during(Runnable, String...)} for a body with a result. */
     static <T> T during(Supplier<T> body, String... loggers) {
         Map<String, Level> before = new HashMap<>();
         Map<String, Level> off = new HashMap<>();

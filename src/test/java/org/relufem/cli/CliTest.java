@@ -108,6 +108,34 @@ class CliTest {
         }
         assertEquals(0, main("query", "--out", out.toString(), "DESCRIBE trials").code());
 
+        // A query failing in its tasks logs nothing from Spark's executor or scheduler either: only the
+        // command's one line (log4j's console is not the command's stderr, so this listens to log4j)
+        List<String> sparkLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.apache.logging.log4j.core.LoggerContext logs =
+                (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        var probe = new org.apache.logging.log4j.core.appender.AbstractAppender("cli-test-probe", null, null, true,
+                org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                sparkLines.add(event.getLoggerName() + ": " + event.getMessage().getFormattedMessage());
+            }
+        };
+        probe.start();
+        logs.getConfiguration().getRootLogger().addAppender(probe, null, null);
+        logs.updateLoggers();
+        try {
+            for (String logger : List.of("org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager")) {
+                org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.WARN);
+            }
+            Result r = main("query", "--out", out.toString(), "SELECT mse / 0 FROM trials");
+            assertEquals(2, r.code(), r.err());
+        } finally {
+            logs.getConfiguration().getRootLogger().removeAppender("cli-test-probe");
+            logs.updateLoggers();
+        }
+        assertEquals(List.of(), sparkLines.stream().filter(line -> line.startsWith("org.apache.spark.executor")
+                || line.startsWith("org.apache.spark.scheduler")).toList());
+
         // SQL that names what is not there, or fails on the data: bad input, one line, exit 2
         for (String[] bad : new String[][] {
             {"SELECT count(*) FROM results", "SQL failed: [TABLE_OR_VIEW_NOT_FOUND] The table or view `results` cannot be found."},
