@@ -30,6 +30,8 @@ MSE_RANGE = {100: (2.8e-4, 1.6e-3), 1000: (7.3e-6 / 5, 7.3e-6 * 5)}
 ML_PEERS = (("jax_jit", "JAX jit"), ("jax_vmap", "JAX vmap x10, per net"), ("torch_eager", "PyTorch eager"),
             ("torch_compile", "torch.compile"))
 OPTIM_PROBLEMS = ("logsin_relu", "logsin_tanh", "seed2d_relu", "seed2d_tanh")
+ACTIVATIONS = ("leaky_relu", "elu", "tanh", "sin", "softplus", "gelu")
+GRID_POINTS = 32 * 32  # the seed recipe's training set, which the step benchmarks run on
 
 
 def log(msg):
@@ -221,7 +223,7 @@ def ml_venv():
 
 
 def ml_peers():
-    """{(peer, dtype, width): row of bench_ml.py's table}; {} when the peers cannot run."""
+    """{(peer, dtype, width, activation): row of bench_ml.py's table}; {} when the peers cannot run."""
     python = ml_venv()
     if python is None:
         return {}
@@ -235,7 +237,17 @@ def ml_peers():
         log(f"jax and torch peers skipped: {first_line(e)}")
         return {}
     rows = next(v for k, v in tables(out).items() if k and k.startswith("ml peers"))[1]
-    return {(r["peer"], r["dtype"], int(r["width"])): r for r in rows}
+    return {(r["peer"], r["dtype"], int(r["width"]), r["activation"]): r for r in rows}
+
+
+def trained_seconds(row):
+    """(seconds, None) when the row ran and its net's test MSE fell below half its initial one, else (None, why)."""
+    if row["seconds"] == "-":
+        return None, row["note"]
+    mse, start = float(row["mse_median"]), float(row["mse_init"])
+    if not mse <= start / 2:
+        return None, f"test MSE {mse:.3g} not below half the initial {start:.3g}"
+    return float(row["seconds"]), None
 
 
 def checked_seconds(row, width):
@@ -259,7 +271,7 @@ def ml_rows(r, ml):
     for width in (100, 1000):
         for dtype in ("float64", "float32"):
             for peer, label in ML_PEERS:
-                row = ml.get((peer, dtype, width))
+                row = ml.get((peer, dtype, width, "relu"))
                 if row is None:
                     continue
                 seconds, why = checked_seconds(row, width)
@@ -357,11 +369,23 @@ def main():
              for shape in DEEP_SHAPES]
     rows[3:3] = ml_rows(r, ml)
     rows += optimiser_rows(r, scipy_opt)
-    # each activation's full-batch Adam step against ReLU's at the same shape, same JMH run (issue 17)
-    for act in ("leaky_relu", "elu", "tanh", "sin", "softplus", "gelu"):
+    # each activation's full-batch Adam step against ReLU's at the same shape, same JMH run (issue 17),
+    # against JAX jit float64 with the same activation, and what its function alone costs per value
+    # (jobs/bench_ml.py, ActivationFunctionBenchmark) against ReLU's whole step per unit and point:
+    # at 1 or more, the function alone costs as much as a ReLU step
+    for act in ACTIVATIONS:
         for w in ("100", "1000"):
             rows.append((f"train_step_{act}_w{w}_ms", r[f"train_step_{act}_{w}"], "relufem relu, same shape",
                          r[f"train_step_relu_{w}"], "<= 2"))
+            row = ml.get(("jax_jit", "float64", int(w), act))
+            if row is not None:
+                seconds, why = trained_seconds(row)
+                rows.append((f"train_step_{act}_w{w}_ms", r[f"train_step_{act}_{w}"],
+                             "JAX jit float64, same activation" + (f" ({why})" if why else ""), seconds, "-"))
+        for w in ("100", "1000"):
+            rows.append((f"activation_fn_{act}_ns_per_value", r[f"activation_fn_{act}"],
+                         f"relufem relu step per unit and point, w{w}",
+                         r[f"train_step_relu_{w}"] * 1e6 / (int(w) * GRID_POINTS), "-"))
     # Q_k evaluation against P1's on the same grid (n raised to fit k), same JMH run (issue 18)
     for k in ("2", "3", "4"):
         for d, n in (("1", "1024"), ("2", "32"), ("3", "16")):
@@ -385,10 +409,11 @@ def main():
         print(f"train_gflops_{shape}\t{r['train_gflops_' + shape]:.4g}\tGFLOP/s (6 flops per parameter per point)")
     print(f"gemm_512_ejml\t{r['gemm_512_peak']:.4g}\tGFLOP/s (dense EJML multiply, one core)")
     print("# jax and torch peers: seconds for 1000 steps of one net (median), compile apart, test MSE checked")
-    print("peer\tdtype\twidth\tseconds\tcompile_s\tnets\tmse_median\tnote")
-    for (peer, dtype, width), row in ml.items():
-        print("\t".join([peer, dtype, str(width), row["seconds"], row["compile_s"], row["nets"], row["mse_median"],
-                         checked_seconds(row, width)[1] or "ok"]))
+    print("peer\tdtype\twidth\tactivation\tseconds\tcompile_s\tnets\tmse_median\tmse_init\tnote")
+    for (peer, dtype, width, activation), row in ml.items():
+        why = (checked_seconds(row, width) if activation == "relu" else trained_seconds(row))[1]
+        print("\t".join([peer, dtype, str(width), activation, row["seconds"], row["compile_s"], row["nets"],
+                         row["mse_median"], row["mse_init"], why or "ok"]))
     n = r["optim_iterations"]
     print(f"# second-order optimisers: calls per iteration ({n:.0f} relufem iterations; scipy's own count)")
     print("case\trelufem_evaluations\trelufem_jacobians\tpeer\tpeer_iterations\tpeer_evaluations\tpeer_jacobians"

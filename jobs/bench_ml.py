@@ -2,18 +2,21 @@
 """jobs/bench's machine-learning peers: the seed recipe in JAX and PyTorch, one thread each.
 
 Runs inside the virtual environment jobs/bench.py makes under target/peers (jax, jaxlib, torch,
-numpy), and prints one TSV table on stdout: peer, dtype, width, seconds (1000 full-batch Adam
-steps of one 2 -> width -> 1 ReLU net on the 32 x 32 grid nodes, median over seeds, or per net
-for vmap), compile_s (apart from seconds), nets, mse_median (test MSE on 1000 uniform points,
-median over the nets), note. A peer that is missing or fails prints its rows with seconds "-"
-and the reason in note; the others still run.
+numpy), and prints one TSV table on stdout: peer, dtype, width, activation, seconds (1000
+full-batch Adam steps of one 2 -> width -> 1 net on the 32 x 32 grid nodes, median over seeds, or
+per net for vmap), compile_s (apart from seconds), nets, mse_median (test MSE on 1000 uniform
+points, median over the nets, computed here in numpy), mse_init (seed 0's net at its initial weights),
+note. A peer that is missing or fails prints its rows with seconds "-" and the reason in note; the
+others still run.
 
 The recipe is conf/seed.conf's: PyTorch's nn.Linear init U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for
 weights and biases, drawn here with numpy's default_rng(seed) layer by layer (W1, b1, W2, b2) so
 that JAX and PyTorch start every seed from the same weights; torch.optim.Adam's update (lr 1e-3,
 betas 0.9 / 0.999, eps 1e-8).
 
-  jax_jit    the 1000 steps inside one jax.jit (lax.fori_loop), compiled ahead of time
+  jax_jit    the 1000 steps inside one jax.jit (lax.fori_loop), compiled ahead of time; ReLU at
+             both dtypes, and in float64 each of relufem's other activations (--activations, as
+             relufem defines them: leaky slope 0.01, elu alpha 1, gelu's tanh form), seed 0's net
   jax_vmap   jax.jit(jax.vmap(...)) of the same loop over the stacked inits of all vmap seeds,
              one call; seconds = call time / nets
   torch_eager        torch.optim.Adam, loss.backward(), one Python step per iteration
@@ -29,6 +32,7 @@ torch at the dtypes of --big-dtypes-vmap and --big-dtypes-torch only; jax_jit at
 
   python bench_ml.py [--widths 100,1000] [--seeds 3] [--big-seeds 1] [--vmap-seeds 10]
                      [--big-dtypes-vmap float32] [--big-dtypes-torch float32] [--peers jax,torch]
+                     [--activations tanh,elu]  (default: all six; "" for none)
 """
 import argparse
 import os
@@ -74,17 +78,35 @@ def initial_weights(width, seed):
     return tuple(out)
 
 
-def test_mse(w1, b1, w2, b2):
+def gelu_np(z):
+    return 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z ** 3)))
+
+
+# relufem's activations (Activation.java) in numpy, for the test MSE of every peer's trained net
+NUMPY_ACTIVATIONS = {
+    "relu": lambda z: np.maximum(z, 0),
+    "leaky_relu": lambda z: np.where(z > 0, z, 0.01 * z),
+    "elu": lambda z: np.where(z > 0, z, np.expm1(np.minimum(z, 0))),
+    "tanh": np.tanh,
+    "sin": np.sin,
+    "softplus": lambda z: np.logaddexp(0, z),
+    "gelu": gelu_np,
+}
+SMOOTH = ("leaky_relu", "elu", "tanh", "sin", "softplus", "gelu")
+
+
+def test_mse(w1, b1, w2, b2, activation="relu"):
     w1, b1, w2, b2 = (np.asarray(a, dtype=np.float64) for a in (w1, b1, w2, b2))
-    predicted = np.maximum(TEST_X @ w1.T + b1, 0) @ w2.T + b2
+    predicted = NUMPY_ACTIVATIONS[activation](TEST_X @ w1.T + b1) @ w2.T + b2
     return float(np.mean((predicted[:, 0] - TEST_Y) ** 2))
 
 
-def row(peer, dtype, width, seconds, compile_s, mses, note=""):
+def row(peer, dtype, width, seconds, compile_s, mses, note="", activation="relu"):
     mse = statistics.median(mses) if mses else None
-    print("\t".join([peer, dtype, str(width), "-" if seconds is None else f"{seconds:.6g}",
+    print("\t".join([peer, dtype, str(width), activation, "-" if seconds is None else f"{seconds:.6g}",
                      "-" if compile_s is None else f"{compile_s:.4g}", str(len(mses)),
-                     "-" if mse is None else f"{mse:.4g}", note or "-"]), flush=True)
+                     "-" if mse is None else f"{mse:.4g}",
+                     f"{test_mse(*initial_weights(width, 0), activation):.4g}", note or "-"]), flush=True)
 
 
 def first_line(e):
@@ -93,7 +115,7 @@ def first_line(e):
 
 
 # ---------------------------------------------------------------- JAX
-def jax_cases(widths, seed_count, vmap_seeds, big_dtypes):
+def jax_cases(widths, seed_count, vmap_seeds, big_dtypes, activations):
     try:
         import jax
         import jax.numpy as jnp
@@ -103,15 +125,23 @@ def jax_cases(widths, seed_count, vmap_seeds, big_dtypes):
                 row("jax_jit", dt, w, None, None, [], "not installed: " + first_line(e))
         return
     jax.config.update("jax_enable_x64", True)
+    functions = {"relu": jax.nn.relu, "leaky_relu": lambda z: jax.nn.leaky_relu(z, 0.01), "elu": jax.nn.elu,
+                 "tanh": jnp.tanh, "sin": jnp.sin, "softplus": jax.nn.softplus,
+                 "gelu": lambda z: jax.nn.gelu(z, approximate=True)}
 
-    def loss(params, x, y):
-        w1, b1, w2, b2 = params
-        out = jnp.maximum(x @ w1.T + b1, 0) @ w2.T + b2
-        return jnp.mean((out[:, 0] - y) ** 2)
+    def trainer(activation):
+        """The 1000 Adam steps of one net with the activation, as one function of (params, x, y)."""
+        act = functions[activation]
 
-    grad = jax.grad(loss)
+        def loss(params, x, y):
+            w1, b1, w2, b2 = params
+            out = act(x @ w1.T + b1) @ w2.T + b2
+            return jnp.mean((out[:, 0] - y) ** 2)
 
-    def train(params, x, y):
+        grad = jax.grad(loss)
+        return lambda params, x, y: train(grad, params, x, y)
+
+    def train(grad, params, x, y):
         zeros = tuple(jnp.zeros_like(p) for p in params)
 
         def adam_step(t, state):
@@ -127,27 +157,30 @@ def jax_cases(widths, seed_count, vmap_seeds, big_dtypes):
 
         return jax.lax.fori_loop(0, STEPS, adam_step, (params, zeros, zeros))[0]
 
-    for width in widths:
-        for dtype in ("float64", "float32"):
-            try:
-                dt = jnp.dtype(dtype)
-                x, y = jnp.asarray(TRAIN_X, dt), jnp.asarray(TRAIN_Y, dt)
-                inits = [tuple(jnp.asarray(a, dt) for a in initial_weights(width, s))
-                         for s in range(seed_count(width))]
+    relu = trainer("relu")
+    cases = [(width, dtype, "relu") for width in widths for dtype in ("float64", "float32")]
+    cases += [(width, "float64", activation) for activation in activations for width in widths]
+    for width, dtype, activation in cases:
+        try:
+            dt = jnp.dtype(dtype)
+            x, y = jnp.asarray(TRAIN_X, dt), jnp.asarray(TRAIN_Y, dt)
+            inits = [tuple(jnp.asarray(a, dt) for a in initial_weights(width, s))
+                     for s in range(seed_count(width) if activation == "relu" else 1)]
+            t = time.perf_counter()
+            compiled = jax.jit(trainer(activation)).lower(inits[0], x, y).compile()
+            compile_s = time.perf_counter() - t
+            if width <= 100 or activation == "relu":  # warm-up: buffers, thread pool (it would double sin's)
+                jax.block_until_ready(compiled(inits[0], x, y))
+            times, mses = [], []
+            for p0 in inits:
                 t = time.perf_counter()
-                compiled = jax.jit(train).lower(inits[0], x, y).compile()
-                compile_s = time.perf_counter() - t
-                jax.block_until_ready(compiled(inits[0], x, y))  # warm-up: buffers, thread pool
-                times, mses = [], []
-                for p0 in inits:
-                    t = time.perf_counter()
-                    trained = jax.block_until_ready(compiled(p0, x, y))
-                    times.append(time.perf_counter() - t)
-                    mses.append(test_mse(*trained))
-                row("jax_jit", dtype, width, statistics.median(times), compile_s, mses)
-            except Exception as e:  # a failing case is a row, the others go on
-                traceback.print_exc(file=sys.stderr)
-                row("jax_jit", dtype, width, None, None, [], "failed: " + first_line(e))
+                trained = jax.block_until_ready(compiled(p0, x, y))
+                times.append(time.perf_counter() - t)
+                mses.append(test_mse(*trained, activation))
+            row("jax_jit", dtype, width, statistics.median(times), compile_s, mses, activation=activation)
+        except Exception as e:  # a failing case is a row, the others go on
+            traceback.print_exc(file=sys.stderr)
+            row("jax_jit", dtype, width, None, None, [], "failed: " + first_line(e), activation=activation)
 
     for width in widths:
         for dtype in ("float32", "float64"):
@@ -159,7 +192,7 @@ def jax_cases(widths, seed_count, vmap_seeds, big_dtypes):
                 stacked = tuple(jnp.asarray(np.stack(blocks), dt)
                                 for blocks in zip(*(initial_weights(width, s) for s in range(vmap_seeds))))
                 t = time.perf_counter()
-                compiled = jax.jit(jax.vmap(train, in_axes=(0, None, None))).lower(stacked, x, y).compile()
+                compiled = jax.jit(jax.vmap(relu, in_axes=(0, None, None))).lower(stacked, x, y).compile()
                 compile_s = time.perf_counter() - t
                 if width <= 100:  # a warm-up call; at width 1000 it would cost half a minute
                     jax.block_until_ready(compiled(stacked, x, y))
@@ -252,16 +285,21 @@ def main():
     ap.add_argument("--big-dtypes-vmap", default="float32,float64")
     ap.add_argument("--big-dtypes-torch", default="float32,float64")
     ap.add_argument("--peers", default="jax,torch")
+    ap.add_argument("--activations", default=",".join(SMOOTH), help="jax_jit float64 rows beside ReLU's")
     a = ap.parse_args()
+    activations = [act for act in a.activations.split(",") if act]
+    unknown = [act for act in activations if act not in SMOOTH]
+    if unknown:
+        ap.error(f"--activations: unknown {', '.join(unknown)} (known: {', '.join(SMOOTH)})")
     widths = [int(w) for w in a.widths.split(",")]
     print("# ml peers: 1000 Adam steps of 2 -> width -> 1 on the 32 x 32 grid, one thread, seconds per net")
-    print("peer\tdtype\twidth\tseconds\tcompile_s\tnets\tmse_median\tnote", flush=True)
+    print("peer\tdtype\twidth\tactivation\tseconds\tcompile_s\tnets\tmse_median\tmse_init\tnote", flush=True)
     peers = a.peers.split(",")
 
     def seed_count(width):
         return a.seeds if width <= 100 else a.big_seeds
     if "jax" in peers:
-        jax_cases(widths, seed_count, a.vmap_seeds, a.big_dtypes_vmap.split(","))
+        jax_cases(widths, seed_count, a.vmap_seeds, a.big_dtypes_vmap.split(","), activations)
     if "torch" in peers:
         torch_cases(widths, seed_count, a.big_dtypes_torch.split(","))
 

@@ -56,6 +56,10 @@ public final class BenchMain {
             String width = key.substring(key.lastIndexOf('_') + 1);
             print("activation_vs_relu_" + key, micros / activationSteps.get("relu_" + width), "x");
         });
+        for (RunResult r : jmh("ActivationFunctionBenchmark", quick)) {
+            print("activation_fn_" + r.getParams().getParam("activation"), r.getPrimaryResult().getScore(),
+                    "ns per value and slope");
+        }
         for (RunResult r : jmh("InterpolationBenchmark", quick)) {
             print("eval_" + r.getParams().getParam("method").toLowerCase(Locale.ROOT) + "_d"
                     + r.getParams().getParam("grid").replace(':', 'n'), r.getPrimaryResult().getScore(), "ns/point");
