@@ -55,7 +55,8 @@ final class PlanCommand implements Runnable {
         OutputFormat.printTable(new String[] {"block", "method", "sampler", "trials", "rows", "est_core_seconds"},
                 lines, System.out);
         int n = cores == null ? Runtime.getRuntime().availableProcessors() : cores;
-        System.out.printf(Locale.ROOT, "total: %d trials, %d rows, about %.0f core-seconds (%.0f s on %d cores)%n",
-                space.size(), space.rowCount(), total, total / n, n);
+        System.out.printf(Locale.ROOT,
+                "total: %d trials, %d rows, about %.0f core-seconds (%.3g core-hours; %.0f s on %d cores)%n",
+                space.size(), space.rowCount(), total, total / 3600, total / n, n);
     }
 }

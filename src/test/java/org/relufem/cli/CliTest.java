@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,10 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("total: 40 trials, 70 rows"), r.out());
         assertTrue(r.out().matches("(?s).*\\n\\s*2\\s+relu_net\\s+grid\\s+30\\s+60\\s.*"), r.out());
+        Matcher total = Pattern.compile("about (\\d+) core-seconds \\(([0-9.e+-]+) core-hours; ").matcher(r.out());
+        assertTrue(total.find(), r.out());
+        assertEquals(Double.parseDouble(total.group(1)) / 3600, Double.parseDouble(total.group(2)),
+                Double.parseDouble(total.group(1)) / 3600 * 1e-2 + 0.5 / 3600, r.out());
     }
 
     @Test
