@@ -222,12 +222,12 @@ final class FloatMseObjective implements FloatObjective {
     }
 
     boolean isFullBatch() {
-        return batchSize == data.count();
+        return order.fullBatch();
     }
 
     /** Number of optimiser steps in one pass over the data. */
     int batchesPerEpoch() {
-        return (data.count() + batchSize - 1) / batchSize;
+        return order.batchesPerEpoch();
     }
 
     /** As {@link MseObjective#nextBatch()}: the same permutation from the same stream. */

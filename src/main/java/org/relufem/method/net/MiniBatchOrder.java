@@ -24,6 +24,16 @@ final class MiniBatchOrder {
         this.shuffle = shuffle;
     }
 
+    /** Whether a batch is the whole training set (then the objectives never call {@link #next}). */
+    boolean fullBatch() {
+        return batchSize == permutation.length;
+    }
+
+    /** Number of batches, and so of optimiser steps, in one pass over the training set. */
+    int batchesPerEpoch() {
+        return (permutation.length + batchSize - 1) / batchSize;
+    }
+
     /** Moves to the next batch and returns its size; its points are {@link #point}(0 .. size - 1). */
     int next() {
         int count = permutation.length;

@@ -100,12 +100,12 @@ final class MseObjective implements LeastSquaresObjective {
     }
 
     boolean isFullBatch() {
-        return batchSize == data.count();
+        return order.fullBatch();
     }
 
     /** Number of optimiser steps in one pass over the data. */
     int batchesPerEpoch() {
-        return (data.count() + batchSize - 1) / batchSize;
+        return order.batchesPerEpoch();
     }
 
     /**
