@@ -89,30 +89,25 @@ final class ForwardPass {
             double[][] zl = z[l];
             double[][] next = a[l + 1];
             Activation activation = net.activation();
-            boolean skips = net.skips(l);
             product(a[l], rows, w, zl);
             for (int i = 0; i < rows; i++) {
                 double[] zi = zl[i];
                 double[] ni = next[i];
-                // The smooth branch first: C2 (JDK 17) inlines in this order within one node budget
-                // for the method, and a budget that ran out inside an activation's Vector API loop
-                // left its vectors boxed (tanh's step 1.3-1.5x slower whenever ReLU nets had run in
-                // the JVM first, as on a sweep's executors); run out at a plain call, it costs a call
-                if (activation != Activation.RELU) {
-                    for (int j = 0; j < fanOut; j++) {
-                        zi[j] += b[j];
-                    }
-                    activation.forward(zi, ni, fanOut);
-                } else if (Activation.LANES) {
+                if (activation == Activation.RELU && Activation.LANES) {
                     DenseLanes.biasRelu(zi, b, ni, fanOut);
-                } else {
+                } else if (activation == Activation.RELU) {
                     for (int j = 0; j < fanOut; j++) {
                         double v = zi[j] + b[j];
                         zi[j] = v;
                         ni[j] = v > 0 ? v : 0;
                     }
+                } else {
+                    for (int j = 0; j < fanOut; j++) {
+                        zi[j] += b[j];
+                    }
+                    activation.forward(zi, ni, fanOut);
                 }
-                if (skips) {
+                if (net.skips(l)) {
                     System.arraycopy(ni, 0, activated[l][i], 0, fanOut);
                     double[] ai = a[l][i];
                     for (int j = 0; j < fanOut; j++) {
