@@ -29,10 +29,10 @@ import java.util.Locale;
  * clamps became blends (the same bits), in the same conditions: relu 74 / 712 us, leaky_relu 2.0x /
  * 2.2x, elu 2.8x / 3.3x, tanh 2.4x / 2.9x, sin 2.7x / 3.0x, gelu 3.0x / 3.3x, softplus 3.6x / 4.3x
  * (every activation's step 1.1-1.7x faster; ReLU's 1.2x / 1.3x, which is why some ratios grew).
- * What is left above leaky ReLU's step is the elementary function, 0.8 (tanh) to 1.9 (softplus: an
- * exp, a log1p and two divisions) ns per value and slope alone on 8 lanes, and at W = 1000 the
- * pair's z, h and s arrays, which do not fit in L1 beside the weights, so the issue's ~2x is met
- * by leaky ReLU only. Without the Vector API the same bits come from scalar loops, 5-7x slower
+ * What is left above leaky ReLU's step is the elementary function, 0.95-1.04 (tanh) to 1.9-2.4
+ * (softplus: an exp, a log1p and two divisions) ns per value and slope alone on 8 lanes
+ * (ActivationFunctionBenchmark, two jobs/bench runs), more than ReLU's whole step per unit and
+ * point (0.61-0.68 ns), so the issue's ~2x is met by leaky ReLU only. Without the Vector API the same bits come from scalar loops, 5-7x slower
  * than ReLU.
  */
 public enum Activation {
