@@ -16,6 +16,10 @@ package org.relufem.method.net;
  * 3e-18), the quadrant k mod 4 choosing and negating; beyond |z| = 2^16 StrictMath's. log1p on
  * (0, 1]: f = e, or (e - 1)/2 with ln 2 added above 1/2, s = f/(2 + f), log1p(f) = 2 atanh(s) =
  * f - s (f - R(s^2)) (fdlibm's form) with the series R to degree 20 in s (truncation below 2e-17).
+ * tanh: a rational x P(x^2) / Q(x^2) of degrees 19 / 18 in x, minimax in relative error (4.8e-17)
+ * on [0, 18.72] (src/test/python/elementary_minimax.py), with no exp and one division: on SIMD
+ * lanes it costs about 30% less than the former sign(z) q / (q + 2), q = expm1(2|z|), at 7 ulp
+ * from StrictMath instead of 4.
  */
 final class Elementary {
     static final double LOG2E = 0x1.71547652b82fep0;
@@ -66,6 +70,33 @@ final class Elementary {
     static final double C12 = 1 / 479001600.0;
     static final double C14 = -1 / 87178291200.0;
     static final double C16 = 1 / 20922789888000.0;
+    // tanh(x) = x P(x^2) / Q(x^2), minimax in relative error on [0, 18.72] (src/test/python/elementary_minimax.py)
+    static final double TP0 = 0x1.0000000000000p+0; // 0.99999999999999995183
+    static final double TP1 = 0x1.36fbabd5d8e10p-3; // 0.15184721227989016447
+    static final double TP2 = 0x1.87f815c5d6dabp-8; // 0.0059809735447190852306
+    static final double TP3 = 0x1.89970c895468fp-14; // 0.000093839176902999471023
+    static final double TP4 = 0x1.708846b8b4baep-21; // 6.8644495517866408582e-7
+    static final double TP5 = 0x1.525a807c452ffp-29; // 2.4618458921910849874e-9
+    static final double TP6 = 0x1.29b05c261e0dbp-38; // 4.2304137946383605066e-12
+    static final double TP7 = 0x1.c338864fa8d9dp-49; // 3.1309732544519337517e-15
+    static final double TP8 = 0x1.c3c97ebebd06bp-61; // 7.6535710113168096867e-19
+    static final double TP9 = 0x1.f9fa1e4e2fb38p-76; // 2.6158399088396477218e-23
+    static final double TQ0 = 0x1.0000000000000p+0; // 1.0
+    static final double TQ1 = 0x1.f0d32b4041c52p-2; // 0.48518054561322288063
+    static final double TQ2 = 0x1.1998871fd0b08p-5; // 0.034374488749128017254
+    static final double TQ3 = 0x1.b2e7d6f1840d1p-11; // 0.00082951664643540243105
+    static final double TQ4 = 0x1.26c844e30de4ep-17; // 8.785197172497081758e-6
+    static final double TQ5 = 0x1.81f1d35e52579p-25; // 4.4929868480714565573e-8
+    static final double TQ6 = 0x1.ee2f8777674e3p-34; // 1.1236481004824073104e-10
+    static final double TQ7 = 0x1.2329fc1378ddep-43; // 1.2930279186272805876e-13
+    static final double TQ8 = 0x1.0aac6e2bbbcb2p-54; // 5.7825609767869215813e-17
+    static final double TQ9 = 0x1.e864ab6a18875p-68; // 6.4638307185123238746e-21
+    /**
+     * A point where the rational evaluates to 1 (ElementaryTest): there 1 - tanh is 5.9e-16, about 5
+     * ulp, and from about 19.06 on tanh is 1 in float64.
+     */
+    static final double TANH_LIMIT = 0x1.1e1b71756b3c7p4; // 17.8817
+
     // R(s^2) = L1 s^2 + L2 s^4 + ... + L10 s^20, Lj = 2/(2j + 1)
     static final double L1 = 2 / 3.0;
     static final double L2 = 2 / 5.0;
@@ -128,12 +159,19 @@ final class Elementary {
     }
 
     /**
-     * tanh(z) = sign(z) q / (q + 2), q = expm1(2 min(|z|, 20)) &gt;= 0 (where the quotient is best
-     * conditioned); beyond 20, tanh is 1 in float64.
+     * tanh(z) = sign(z) min(a P(a^2) / Q(a^2), 1), a = min(|z|, {@link #TANH_LIMIT}), the polynomials
+     * by Horner's rule: odd bit for bit, at most 1 in magnitude, and 1 beyond the limit.
      */
     static double tanh(double z) {
-        double q = expm1(2 * Math.min(Math.abs(z), 20));
-        return withSignOf(q / (q + 2), z);
+        double a = Math.abs(z);
+        a = a > TANH_LIMIT ? TANH_LIMIT : a;
+        double y = a * a;
+        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                TP9, y, TP8), y, TP7), y, TP6), y, TP5), y, TP4), y, TP3), y, TP2), y, TP1), y, TP0);
+        double q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                TQ9, y, TQ8), y, TQ7), y, TQ6), y, TQ5), y, TQ4), y, TQ3), y, TQ2), y, TQ1), y, TQ0);
+        double t = a * p / q;
+        return withSignOf(t > 1 ? 1 : t, z);
     }
 
     /** |a| with z's sign bit (a &gt;= 0 or NaN). */

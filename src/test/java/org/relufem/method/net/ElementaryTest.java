@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Elementary}'s functions against StrictMath (fdlibm, under 1 ulp from the true value) over
  * dense sweeps, their edge values, and {@link ElementaryLanes}' lanes against the scalars bit for
- * bit. Measured maxima (4,000,000 points, the sweeps below): exp 1 ulp, expm1 2 ulp, tanh 4 ulp
- * (relative 5.5e-16), sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 1 ulp.
+ * bit. Measured maxima (4,000,000 points, the sweeps below): exp 1 ulp, expm1 2 ulp, tanh 7 ulp
+ * (a minimax rational whose own relative error is 4.8e-17; the rest is its Horner sums' rounding),
+ * sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 1 ulp.
  */
 class ElementaryTest {
     private static final int POINTS = 200_000;
@@ -56,10 +57,18 @@ class ElementaryTest {
     }
 
     @Test
-    void tanhIsWithinFourUlpsAndSaturates() {
+    void tanhIsWithinSevenUlpsAndSaturates() {
         double ulps = maxUlps(Elementary::tanh, StrictMath::tanh, -25, 25);
-        assertTrue(ulps <= 4, ulps + " ulp");
-        assertTrue(maxUlps(Elementary::tanh, StrictMath::tanh, -1, 1) <= 4);
+        assertTrue(ulps <= 7, ulps + " ulp");
+        assertTrue(maxUlps(Elementary::tanh, StrictMath::tanh, -1, 1) <= 5);
+        // where 1 - tanh is a few ulps the Horner sums' rounding could pass 1: the result is clamped
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < POINTS; i++) {
+            double z = 17 + 2 * random.nextDouble();
+            assertTrue(Elementary.tanh(z) <= 1, "tanh(" + z + ")");
+            assertEquals(-Elementary.tanh(z), Elementary.tanh(-z));
+        }
+        assertEquals(1.0, Elementary.tanh(Elementary.TANH_LIMIT));
         assertEquals(1.0, Elementary.tanh(19.5));
         assertEquals(-1.0, Elementary.tanh(-1e300));
         assertEquals(1.0, Elementary.tanh(Double.POSITIVE_INFINITY));
