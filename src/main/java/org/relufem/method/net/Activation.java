@@ -90,13 +90,13 @@ public enum Activation {
         }
     },
     /**
-     * z for z &gt; 0, else expm1(z): max(z, expm1(max(min(z, 0), -40))) (expm1(z) &gt;= z; below -40,
-     * expm1 is -1 in float64); the slope 1 or e^z = h + 1 is min(h + 1, 1).
+     * z for z &gt; 0, else expm1(z): max(z, expm1(min(z, 0))) (expm1(z) &gt;= z), expm1 from the
+     * rational tanh ({@link Elementary#expm1NonPositive}); the slope 1 or e^z = h + 1 is min(h + 1, 1).
      */
     ELU {
         @Override
         public double value(double z) {
-            return Math.max(z, Elementary.expm1(Math.max(Math.min(z, 0), -40)));
+            return Math.max(z, Elementary.expm1NonPositive(Math.min(z, 0)));
         }
 
         @Override
@@ -165,10 +165,10 @@ public enum Activation {
         }
     },
     /**
-     * 0.5 z (1 + tanh(u)) = z g, g = sigmoid(2u) = 1 / (1 + e^-2u), u = sqrt(2/pi) (z + 0.044715
-     * z^3), the sigmoid form having no cancellation for z &lt;&lt; 0; -2u is clamped to [-708, 708]
-     * (z below about -19.6 gets g = 3.3e-308: an absolute error below 1e-306 |z|). The slope
-     * g + z g (1 - g) du/dz, g shared with the value in the loops.
+     * 0.5 z (1 + tanh(u)) = z g, g = (1 + tanh(u)) / 2, u = sqrt(2/pi) (z + 0.044715 z^3), as torch
+     * and JAX compute it, with the rational tanh: for z &lt;&lt; 0 the sum 1 + tanh(u) cancels, so gelu's
+     * error there is absolute, below 1e-15 |z| (g is 0 from about z = -7, where gelu is -2e-15).
+     * The slope g + z g (1 - g) du/dz, g shared with the value in the loops.
      */
     GELU {
         @Override
@@ -195,7 +195,6 @@ public enum Activation {
     static final double GELU_SCALE = 0.7978845608028654; // sqrt(2 / pi)
     static final double GELU_CUBIC = 0.044715;
     static final double GELU_TWO_SCALE = 2 * GELU_SCALE;
-    static final double GELU_MINUS_TWO_SCALE = -2 * GELU_SCALE;
     static final double GELU_THREE_CUBIC = 3 * GELU_CUBIC;
     /**
      * Whether the JVM has the incubating Vector API ({@code --add-modules=jdk.incubator.vector},
@@ -288,8 +287,8 @@ public enum Activation {
         return Arrays.stream(values()).map(Activation::label).toList();
     }
 
-    /** sigmoid(2u) of GELU's tanh argument u. */
+    /** (1 + tanh(u)) / 2 = sigmoid(2u) of GELU's tanh argument u. */
     private static double geluSigmoid(double z) {
-        return Elementary.sigmoidOfMinus((z + z * GELU_CUBIC * z * z) * GELU_MINUS_TWO_SCALE);
+        return (Elementary.tanh((z + z * GELU_CUBIC * z * z) * GELU_SCALE) + 1) * 0.5;
     }
 }

@@ -254,8 +254,12 @@ final class Elementary {
         return exp(Math.max(-Math.abs(z), -EXP_LIMIT));
     }
 
-    /** 1 / (1 + exp(v)), v clamped to [-708, 708]: sigmoid(-v). */
-    static double sigmoidOfMinus(double v) {
-        return 1 / (1 + exp(Math.min(Math.max(v, -EXP_LIMIT), EXP_LIMIT)));
+    /**
+     * expm1(c) for c &lt;= 0 (ELU's negative side) as 2 t / (1 - t), t = tanh(c/2): the rational
+     * tanh and two roundings, no exp; -1 from c = -35.8 on.
+     */
+    static double expm1NonPositive(double c) {
+        double t = tanh(0.5 * c);
+        return 2 * t / (1 - t);
     }
 }

@@ -29,7 +29,6 @@ final class ElementaryLanes {
     private static final DoubleVector V_HALF = c(0.5);
     private static final DoubleVector V_ONE = c(1);
     private static final DoubleVector V_TWO = c(2);
-    private static final DoubleVector V_MINUS_FORTY = c(-40);
     private static final DoubleVector V_LOG2E = c(LOG2E);
     private static final DoubleVector V_ROUNDER = c(ROUNDER);
     private static final DoubleVector V_MINUS_LN2_HI = c(-LN2_HI);
@@ -47,7 +46,7 @@ final class ElementaryLanes {
     private static final DoubleVector V_GELU_CUBIC = c(Activation.GELU_CUBIC);
     private static final DoubleVector V_GELU_THREE_CUBIC = c(Activation.GELU_THREE_CUBIC);
     private static final DoubleVector V_GELU_TWO_SCALE = c(Activation.GELU_TWO_SCALE);
-    private static final DoubleVector V_GELU_MINUS_TWO_SCALE = c(Activation.GELU_MINUS_TWO_SCALE);
+    private static final DoubleVector V_GELU_SCALE = c(Activation.GELU_SCALE);
     private static final LongVector V_ONE_BITS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ONE_BITS);
     private static final LongVector V_SIGN_BIT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN_BIT);
     private static final LongVector V_LONG_ZERO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 0);
@@ -173,9 +172,9 @@ final class ElementaryLanes {
         return log.add(V_ZERO.blend(V_LN2_HI, upper));
     }
 
-    static DoubleVector sigmoidOfMinus(DoubleVector v) {
-        DoubleVector low = v.blend(V_MINUS_EXP_LIMIT, v.compare(VectorOperators.LT, V_MINUS_EXP_LIMIT));
-        return V_ONE.div(exp(low.blend(V_EXP_LIMIT, low.compare(VectorOperators.GT, V_EXP_LIMIT))).add(V_ONE));
+    static DoubleVector expm1NonPositive(DoubleVector c) {
+        DoubleVector t = tanh(c.mul(V_HALF));
+        return t.mul(V_TWO).div(V_ONE.sub(t));
     }
 
     /**
@@ -225,13 +224,13 @@ final class ElementaryLanes {
         }
     }
 
-    /** h = elu(z) = max(z, expm1(max(min(z, 0), -40))) and, unless s is null, s = min(h + 1, 1). */
+    /** h = elu(z) = max(z, expm1(min(z, 0))) and, unless s is null, s = min(h + 1, 1). */
     static void elu(double[] z, double[] h, double[] s, int n) {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
             DoubleVector c = x.blend(V_ZERO, x.compare(VectorOperators.GT, V_ZERO));
-            DoubleVector e = expm1(c.blend(V_MINUS_FORTY, c.compare(VectorOperators.LT, V_MINUS_FORTY)));
+            DoubleVector e = expm1NonPositive(c);
             DoubleVector v = e.blend(x, x.compare(VectorOperators.GT, e));
             v.intoArray(h, j);
             if (s != null) {
@@ -249,15 +248,14 @@ final class ElementaryLanes {
     }
 
     /**
-     * h = gelu(z) = z g, g = sigmoid(2u), and, unless s is null, s = g + z g (1 - g) du/dz with
+     * h = gelu(z) = z g, g = (1 + tanh(u)) / 2, and, unless s is null, s = g + z g (1 - g) du/dz with
      * du/dz = 2 sqrt(2/pi) (1 + 3 0.044715 z^2) as {@link Activation#GELU} writes it.
      */
     static void gelu(double[] z, double[] h, double[] s, int n) {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector g = sigmoidOfMinus(x.add(x.mul(V_GELU_CUBIC).mul(x).mul(x))
-                    .mul(V_GELU_MINUS_TWO_SCALE));
+            DoubleVector g = tanh(x.add(x.mul(V_GELU_CUBIC).mul(x).mul(x)).mul(V_GELU_SCALE)).add(V_ONE).mul(V_HALF);
             if (h != null) {
                 x.mul(g).intoArray(h, j);
             }

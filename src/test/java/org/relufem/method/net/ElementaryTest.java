@@ -54,6 +54,12 @@ class ElementaryTest {
         assertEquals(StrictMath.exp(-708), Elementary.exp(-708), Math.ulp(StrictMath.exp(-708)));
         assertTrue(Double.isNaN(Elementary.exp(Double.NaN)));
         assertEquals(0.0, Elementary.expm1(0.0));
+        // ELU's: 2 tanh(c/2) / (1 - tanh(c/2)), the rational tanh's 7 ulp halved or so
+        double ulps = maxUlps(Elementary::expm1NonPositive, StrictMath::expm1, -60, 0);
+        assertTrue(ulps <= 4, ulps + " ulp");
+        assertEquals(-1.0, Elementary.expm1NonPositive(-40));
+        assertEquals(-1.0, Elementary.expm1NonPositive(Double.NEGATIVE_INFINITY));
+        assertEquals(-1e-300, Elementary.expm1NonPositive(-1e-300));
     }
 
     @Test
@@ -113,7 +119,7 @@ class ElementaryTest {
         assertSameBits("exp", x, ElementaryLanes::exp, Elementary::exp);
         assertSameBits("tanh", x, ElementaryLanes::tanh, Elementary::tanh);
         assertSameBits("log1p", unit, ElementaryLanes::log1pUnit, Elementary::log1pUnit);
-        assertSameBits("sigmoid", x, ElementaryLanes::sigmoidOfMinus, Elementary::sigmoidOfMinus);
+        assertSameBits("expm1NonPositive", x, ElementaryLanes::expm1NonPositive, Elementary::expm1NonPositive);
         double[] sin = new double[x.length];
         double[] cos = new double[x.length];
         ElementaryLanes.sin(x, sin, cos, x.length);
