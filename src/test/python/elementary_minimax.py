@@ -6,6 +6,8 @@ has degree 0) minimising the largest *relative* error, found by Remez' exchange 
 60-digit arithmetic (mpmath), started from a Lawson-weighted linearised least-squares fit:
 
   tanh     tanh(x) = x P(y) / Q(y), y = x^2, x in [0, 18.72]  (1 - tanh(18.72) < 2^-54), degrees 9/9
+  sin      sin(r) = r + r^3 S(y), y = r^2, r in [0, pi/4], S of degree 5 (sin of degree 13)
+  cos      cos(r) = 1 + y C(y), C of degree 6 (cos of degree 14)
 
 The coefficients are printed as Java hexadecimal literals, rounded to double, with the minimax
 error; ElementaryTest measures the error of the double evaluation against StrictMath.
@@ -99,6 +101,21 @@ def main():
     print(f'// tanh(x) = x P(x^2) / Q(x^2) on [0, {limit}], relative error {mp.nstr(e, 3)}')
     java('TP', p)
     java('TQ', q)
+    quarter = (mp.pi / 4) ** 2
+
+    def sin_part(y):
+        r = mp.sqrt(y)
+        return (mp.sin(r) - r) / (y * r) if y else mp.mpf(-1) / 6
+
+    def cos_part(y):
+        return (mp.cos(mp.sqrt(y)) - 1) / y if y else mp.mpf(-1) / 2
+
+    p, _, e = minimax(sin_part, 0, quarter, 5, 0, 2000)
+    print(f'// sin(r) = r + r^3 S(r^2) on [0, pi/4], S within {mp.nstr(e, 3)} relative')
+    java('S', p)
+    p, _, e = minimax(cos_part, 0, quarter, 6, 0, 2000)
+    print(f'// cos(r) = 1 + r^2 C(r^2) on [0, pi/4], C within {mp.nstr(e, 3)} relative')
+    java('C', p)
 
 
 if __name__ == '__main__':

@@ -12,8 +12,8 @@ package org.relufem.method.net;
  * Taylor series to degree 13 (truncation below 1.2e-17 relative), and 2^n put into the exponent
  * field: expm1(x) = 2^n expm1(r) + (2^n - 1), exp(x) = 2^n expm1(r) + 2^n, one rounding each.
  * sin and cos: k = rint(|z| 2/pi), r = |z| - k pi/2 with pi/2 in three parts (about 160 bits),
- * |r| &lt;= pi/4, the Taylor series of sin to degree 17 and of cos to degree 16 (truncation below
- * 3e-18), the quadrant k mod 4 choosing and negating; beyond |z| = 2^16 StrictMath's. log1p on
+ * |r| &lt;= pi/4, minimax polynomials of sin (degree 13) and cos (degree 14) in relative error
+ * (src/test/python/elementary_minimax.py), the quadrant k mod 4 choosing and negating; beyond |z| = 2^16 StrictMath's. log1p on
  * (0, 1]: f = e, or (e - 1)/2 with ln 2 added above 1/2, s = f/(2 + f), log1p(f) = 2 atanh(s) =
  * f - s (f - R(s^2)) (fdlibm's form) with the series R to degree 20 in s (truncation below 2e-17).
  * tanh: a rational x P(x^2) / Q(x^2) of degrees 19 / 18 in x, minimax in relative error (4.8e-17)
@@ -53,23 +53,21 @@ final class Elementary {
     static final double E11 = 1 / 39916800.0;
     static final double E12 = 1 / 479001600.0;
     static final double E13 = 1 / 6227020800.0;
-    // sin(r) = r + r^3 (S3 + r^2 S5 + ... + r^14 S17), cos(r) = 1 + r^2 (C2 + r^2 C4 + ... + r^14 C16)
-    static final double S3 = -1 / 6.0;
-    static final double S5 = 1 / 120.0;
-    static final double S7 = -1 / 5040.0;
-    static final double S9 = 1 / 362880.0;
-    static final double S11 = -1 / 39916800.0;
-    static final double S13 = 1 / 6227020800.0;
-    static final double S15 = -1 / 1307674368000.0;
-    static final double S17 = 1 / 355687428096000.0;
-    static final double C2 = -1 / 2.0;
-    static final double C4 = 1 / 24.0;
-    static final double C6 = -1 / 720.0;
-    static final double C8 = 1 / 40320.0;
-    static final double C10 = -1 / 3628800.0;
-    static final double C12 = 1 / 479001600.0;
-    static final double C14 = -1 / 87178291200.0;
-    static final double C16 = 1 / 20922789888000.0;
+    // sin(r) = r + r^3 S(r^2) on [0, pi/4], S within 1.24e-16 relative
+    static final double S0 = -0x1.5555555555555p-3; // -0.16666666666666664594
+    static final double S1 = 0x1.1111111110ba5p-7; // 0.0083333333333309247272
+    static final double S2 = -0x1.a01a019e80e5bp-13; // -0.00019841269836727817187
+    static final double S3 = 0x1.71de37936644dp-19; // 2.7557316088608841407e-6
+    static final double S4 = -0x1.ae60081ace5bcp-26; // -2.5051129264063191213e-8
+    static final double S5 = 0x1.5e0a28f3dafd2p-33; // 1.5917962054412714805e-10
+    // cos(r) = 1 + r^2 C(r^2) on [0, pi/4], C within 4.04e-19 relative
+    static final double C0 = -0x1.0000000000000p-1; // -0.4999999999999999998
+    static final double C1 = 0x1.5555555555551p-5; // 0.041666666666666634814
+    static final double C2 = -0x1.6c16c16c15d47p-10; // -0.0013888888888880666678
+    static final double C3 = 0x1.a01a019ddbcdap-16; // 0.000024801587293618631187
+    static final double C4 = -0x1.27e4f8e06d9c1p-22; // -2.7557315542981813851e-7
+    static final double C5 = 0x1.1eea7c1e52037p-29; // 2.0875883375780420488e-9
+    static final double C6 = -0x1.8ff831adbb449p-37; // -1.1367817138417118534e-11
     // tanh(x) = x P(x^2) / Q(x^2), minimax in relative error on [0, 18.72] (src/test/python/elementary_minimax.py)
     static final double TP0 = 0x1.0000000000000p+0; // 0.99999999999999995183
     static final double TP1 = 0x1.36fbabd5d8e10p-3; // 0.15184721227989016447
@@ -179,18 +177,18 @@ final class Elementary {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(a) | (Double.doubleToRawLongBits(z) & SIGN_BIT));
     }
 
-    /** sin(r) for |r| &lt;= pi/4, given r^2, r^4 and r^8; the polynomial in r^2 by Estrin's scheme. */
-    static double sinReduced(double r, double r2, double r4, double r8) {
-        double b0 = Math.fma(Math.fma(r2, S9, S7), r4, Math.fma(r2, S5, S3));
-        double b1 = Math.fma(Math.fma(r2, S17, S15), r4, Math.fma(r2, S13, S11));
-        return Math.fma(r * r2, Math.fma(b1, r8, b0), r);
+    /** sin(r) for |r| &lt;= pi/4, given y = r^2 and y^2; S(y) by Estrin's scheme. */
+    static double sinReduced(double r, double y, double y2) {
+        double b0 = Math.fma(Math.fma(y, S3, S2), y2, Math.fma(y, S1, S0));
+        double q = Math.fma(Math.fma(y, S5, S4), y2 * y2, b0);
+        return Math.fma(r * y, q, r);
     }
 
-    /** cos(r) for |r| &lt;= pi/4, given r^2, r^4 and r^8. */
-    static double cosReduced(double r2, double r4, double r8) {
-        double b0 = Math.fma(Math.fma(r2, C8, C6), r4, Math.fma(r2, C4, C2));
-        double b1 = Math.fma(Math.fma(r2, C16, C14), r4, Math.fma(r2, C12, C10));
-        return Math.fma(r2, Math.fma(b1, r8, b0), 1);
+    /** cos(r) for |r| &lt;= pi/4, given y = r^2 and y^2. */
+    static double cosReduced(double y, double y2) {
+        double b0 = Math.fma(Math.fma(y, C3, C2), y2, Math.fma(y, C1, C0));
+        double b1 = Math.fma(C6, y2, Math.fma(y, C5, C4));
+        return Math.fma(y, Math.fma(b1, y2 * y2, b0), 1);
     }
 
     /** |z| - k pi/2 for k = t - ROUNDER. */
@@ -206,12 +204,11 @@ final class Elementary {
         }
         double t = rounded(a, TWO_OVER_PI);
         double r = reducedByHalfPi(a, t);
-        double r2 = r * r;
-        double r4 = r2 * r2;
-        double r8 = r4 * r4;
+        double y = r * r;
+        double y2 = y * y;
         long quadrant = Double.doubleToRawLongBits(t);
-        double s = sinReduced(r, r2, r4, r8);
-        double c = cosReduced(r2, r4, r8);
+        double s = sinReduced(r, y, y2);
+        double c = cosReduced(y, y2);
         long bits = Double.doubleToRawLongBits((quadrant & 1) != 0 ? c : s);
         // sin is odd: z's sign, and a minus in quadrants 2 and 3
         return Double.longBitsToDouble(bits ^ ((quadrant & 2) << 62) ^ (Double.doubleToRawLongBits(z) & SIGN_BIT));
@@ -224,12 +221,11 @@ final class Elementary {
         }
         double t = rounded(a, TWO_OVER_PI);
         double r = reducedByHalfPi(a, t);
-        double r2 = r * r;
-        double r4 = r2 * r2;
-        double r8 = r4 * r4;
+        double y = r * r;
+        double y2 = y * y;
         long quadrant = Double.doubleToRawLongBits(t);
-        double s = sinReduced(r, r2, r4, r8);
-        double c = cosReduced(r2, r4, r8);
+        double s = sinReduced(r, y, y2);
+        double c = cosReduced(y, y2);
         long bits = Double.doubleToRawLongBits((quadrant & 1) != 0 ? s : c);
         return Double.longBitsToDouble(bits ^ (((quadrant + 1) & 2) << 62)); // minus in quadrants 1 and 2
     }

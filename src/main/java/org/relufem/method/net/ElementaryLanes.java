@@ -64,22 +64,19 @@ final class ElementaryLanes {
     private static final DoubleVector V_E11 = c(E11);
     private static final DoubleVector V_E12 = c(E12);
     private static final DoubleVector V_E13 = c(E13);
+    private static final DoubleVector V_S0 = c(S0);
+    private static final DoubleVector V_S1 = c(S1);
+    private static final DoubleVector V_S2 = c(S2);
     private static final DoubleVector V_S3 = c(S3);
+    private static final DoubleVector V_S4 = c(S4);
     private static final DoubleVector V_S5 = c(S5);
-    private static final DoubleVector V_S7 = c(S7);
-    private static final DoubleVector V_S9 = c(S9);
-    private static final DoubleVector V_S11 = c(S11);
-    private static final DoubleVector V_S13 = c(S13);
-    private static final DoubleVector V_S15 = c(S15);
-    private static final DoubleVector V_S17 = c(S17);
+    private static final DoubleVector V_C0 = c(C0);
+    private static final DoubleVector V_C1 = c(C1);
     private static final DoubleVector V_C2 = c(C2);
+    private static final DoubleVector V_C3 = c(C3);
     private static final DoubleVector V_C4 = c(C4);
+    private static final DoubleVector V_C5 = c(C5);
     private static final DoubleVector V_C6 = c(C6);
-    private static final DoubleVector V_C8 = c(C8);
-    private static final DoubleVector V_C10 = c(C10);
-    private static final DoubleVector V_C12 = c(C12);
-    private static final DoubleVector V_C14 = c(C14);
-    private static final DoubleVector V_C16 = c(C16);
     private static final DoubleVector V_L1 = c(L1);
     private static final DoubleVector V_L2 = c(L2);
     private static final DoubleVector V_L3 = c(L3);
@@ -313,12 +310,11 @@ final class ElementaryLanes {
             DoubleVector t = a.fma(V_TWO_OVER_PI, V_ROUNDER);
             DoubleVector k = t.sub(V_ROUNDER);
             DoubleVector r = k.fma(V_MINUS_PIO2_3, k.fma(V_MINUS_PIO2_2, k.fma(V_MINUS_PIO2_1, a)));
-            DoubleVector r2 = r.mul(r);
-            DoubleVector r4 = r2.mul(r2);
-            DoubleVector r8 = r4.mul(r4);
+            DoubleVector y = r.mul(r);
+            DoubleVector y2 = y.mul(y);
             LongVector quadrant = t.reinterpretAsLongs();
-            LongVector sinR = sinReduced(r, r2, r4, r8).reinterpretAsLongs();
-            LongVector cosR = cosReduced(r2, r4, r8).reinterpretAsLongs();
+            LongVector sinR = sinReduced(r, y, y2).reinterpretAsLongs();
+            LongVector cosR = cosReduced(y, y2).reinterpretAsLongs();
             VectorMask<Long> odd = quadrant.and(V_LONG_ONE).compare(VectorOperators.NE, V_LONG_ZERO);
             if (h != null) {
                 sinR.blend(cosR, odd).lanewise(VectorOperators.XOR, quadrant.and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
@@ -349,15 +345,15 @@ final class ElementaryLanes {
         }
     }
 
-    static DoubleVector sinReduced(DoubleVector r, DoubleVector r2, DoubleVector r4, DoubleVector r8) {
-        DoubleVector b0 = r2.fma(V_S9, V_S7).fma(r4, r2.fma(V_S5, V_S3));
-        DoubleVector b1 = r2.fma(V_S17, V_S15).fma(r4, r2.fma(V_S13, V_S11));
-        return r.mul(r2).fma(b1.fma(r8, b0), r);
+    static DoubleVector sinReduced(DoubleVector r, DoubleVector y, DoubleVector y2) {
+        DoubleVector b0 = y.fma(V_S3, V_S2).fma(y2, y.fma(V_S1, V_S0));
+        DoubleVector q = y.fma(V_S5, V_S4).fma(y2.mul(y2), b0);
+        return r.mul(y).fma(q, r);
     }
 
-    static DoubleVector cosReduced(DoubleVector r2, DoubleVector r4, DoubleVector r8) {
-        DoubleVector b0 = r2.fma(V_C8, V_C6).fma(r4, r2.fma(V_C4, V_C2));
-        DoubleVector b1 = r2.fma(V_C16, V_C14).fma(r4, r2.fma(V_C12, V_C10));
-        return r2.fma(b1.fma(r8, b0), V_ONE);
+    static DoubleVector cosReduced(DoubleVector y, DoubleVector y2) {
+        DoubleVector b0 = y.fma(V_C3, V_C2).fma(y2, y.fma(V_C1, V_C0));
+        DoubleVector b1 = V_C6.fma(y2, y.fma(V_C5, V_C4));
+        return y.fma(b1.fma(y2.mul(y2), b0), V_ONE);
     }
 }
