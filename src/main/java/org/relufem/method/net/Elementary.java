@@ -164,12 +164,20 @@ final class Elementary {
         double a = Math.abs(z);
         a = a > TANH_LIMIT ? TANH_LIMIT : a;
         double y = a * a;
-        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                TP9, y, TP8), y, TP7), y, TP6), y, TP5), y, TP4), y, TP3), y, TP2), y, TP1), y, TP0);
-        double q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                TQ9, y, TQ8), y, TQ7), y, TQ6), y, TQ5), y, TQ4), y, TQ3), y, TQ2), y, TQ1), y, TQ0);
-        double t = a * p / q;
+        double t = a * tanhP(y) / tanhQ(y);
         return withSignOf(t > 1 ? 1 : t, z);
+    }
+
+    /** tanh's numerator over a: P(y), y = a^2, by Horner's rule. */
+    static double tanhP(double y) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                TP9, y, TP8), y, TP7), y, TP6), y, TP5), y, TP4), y, TP3), y, TP2), y, TP1), y, TP0);
+    }
+
+    /** tanh's denominator Q(y). */
+    static double tanhQ(double y) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                TQ9, y, TQ8), y, TQ7), y, TQ6), y, TQ5), y, TQ4), y, TQ3), y, TQ2), y, TQ1), y, TQ0);
     }
 
     /** |a| with z's sign bit (a &gt;= 0 or NaN). */
@@ -251,11 +259,15 @@ final class Elementary {
     }
 
     /**
-     * expm1(c) for c &lt;= 0 (ELU's negative side) as 2 t / (1 - t), t = tanh(c/2): the rational
-     * tanh and two roundings, no exp; -1 from c = -35.8 on.
+     * expm1(c) for c &lt;= 0 (ELU's negative side) from the rational tanh with one division:
+     * 2 tanh(-a) / (1 - tanh(-a)) = -2 a P / (Q + a P), a = min(-c/2, {@link #TANH_LIMIT}); -1 from
+     * c = -35.8 on.
      */
     static double expm1NonPositive(double c) {
-        double t = tanh(0.5 * c);
-        return 2 * t / (1 - t);
+        double a = -0.5 * c;
+        a = a > TANH_LIMIT ? TANH_LIMIT : a;
+        double y = a * a;
+        double n = a * tanhP(y);
+        return -2 * n / (tanhQ(y) + n);
     }
 }

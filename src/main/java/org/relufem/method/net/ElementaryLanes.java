@@ -29,12 +29,15 @@ final class ElementaryLanes {
     private static final DoubleVector V_HALF = c(0.5);
     private static final DoubleVector V_ONE = c(1);
     private static final DoubleVector V_TWO = c(2);
+    private static final DoubleVector V_GELU_CUBIC = c(Activation.GELU_CUBIC);
+    private static final DoubleVector V_GELU_SCALE = c(Activation.GELU_SCALE);
+    private static final DoubleVector V_GELU_THREE_CUBIC = c(Activation.GELU_THREE_CUBIC);
+    private static final DoubleVector V_GELU_TWO_SCALE = c(Activation.GELU_TWO_SCALE);
     private static final DoubleVector V_LOG2E = c(LOG2E);
     private static final DoubleVector V_ROUNDER = c(ROUNDER);
     private static final DoubleVector V_MINUS_LN2_HI = c(-LN2_HI);
     private static final DoubleVector V_MINUS_LN2_LO = c(-LN2_LO);
     private static final DoubleVector V_LN2_HI = c(LN2_HI);
-    private static final DoubleVector V_EXP_LIMIT = c(EXP_LIMIT);
     private static final DoubleVector V_MINUS_EXP_LIMIT = c(-EXP_LIMIT);
     private static final DoubleVector V_TWO_OVER_PI = c(TWO_OVER_PI);
     private static final DoubleVector V_MINUS_PIO2_1 = c(-PIO2_1);
@@ -43,10 +46,6 @@ final class ElementaryLanes {
     private static final DoubleVector V_TRIG_LIMIT = c(TRIG_LIMIT);
     private static final DoubleVector V_LEAKY_SLOPE = c(Activation.LEAKY_SLOPE);
     private static final DoubleVector V_SOFTPLUS_LINEAR = c(Activation.SOFTPLUS_LINEAR);
-    private static final DoubleVector V_GELU_CUBIC = c(Activation.GELU_CUBIC);
-    private static final DoubleVector V_GELU_THREE_CUBIC = c(Activation.GELU_THREE_CUBIC);
-    private static final DoubleVector V_GELU_TWO_SCALE = c(Activation.GELU_TWO_SCALE);
-    private static final DoubleVector V_GELU_SCALE = c(Activation.GELU_SCALE);
     private static final LongVector V_ONE_BITS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ONE_BITS);
     private static final LongVector V_SIGN_BIT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN_BIT);
     private static final LongVector V_LONG_ZERO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 0);
@@ -142,12 +141,18 @@ final class ElementaryLanes {
         DoubleVector a = z.abs();
         a = a.blend(b(TANH_LIMIT), a.compare(VectorOperators.GT, b(TANH_LIMIT)));
         DoubleVector y = a.mul(a);
-        DoubleVector p = y.fma(b(TP9), b(TP8)).fma(y, b(TP7)).fma(y, b(TP6)).fma(y, b(TP5)).fma(y, b(TP4))
-                .fma(y, b(TP3)).fma(y, b(TP2)).fma(y, b(TP1)).fma(y, b(TP0));
-        DoubleVector q = y.fma(b(TQ9), b(TQ8)).fma(y, b(TQ7)).fma(y, b(TQ6)).fma(y, b(TQ5)).fma(y, b(TQ4))
-                .fma(y, b(TQ3)).fma(y, b(TQ2)).fma(y, b(TQ1)).fma(y, b(TQ0));
-        DoubleVector t = a.mul(p).div(q);
+        DoubleVector t = a.mul(tanhP(y)).div(tanhQ(y));
         return withSignOf(t.blend(b(1), t.compare(VectorOperators.GT, b(1))), z);
+    }
+
+    static DoubleVector tanhP(DoubleVector y) {
+        return y.fma(b(TP9), b(TP8)).fma(y, b(TP7)).fma(y, b(TP6)).fma(y, b(TP5)).fma(y, b(TP4))
+                .fma(y, b(TP3)).fma(y, b(TP2)).fma(y, b(TP1)).fma(y, b(TP0));
+    }
+
+    static DoubleVector tanhQ(DoubleVector y) {
+        return y.fma(b(TQ9), b(TQ8)).fma(y, b(TQ7)).fma(y, b(TQ6)).fma(y, b(TQ5)).fma(y, b(TQ4))
+                .fma(y, b(TQ3)).fma(y, b(TQ2)).fma(y, b(TQ1)).fma(y, b(TQ0));
     }
 
     /** A constant on every lane, for the loops whose compiled size allows it (see {@link #tanh(DoubleVector)}). */
@@ -170,8 +175,11 @@ final class ElementaryLanes {
     }
 
     static DoubleVector expm1NonPositive(DoubleVector c) {
-        DoubleVector t = tanh(c.mul(V_HALF));
-        return t.mul(V_TWO).div(V_ONE.sub(t));
+        DoubleVector a = c.mul(b(-0.5));
+        a = a.blend(b(TANH_LIMIT), a.compare(VectorOperators.GT, b(TANH_LIMIT)));
+        DoubleVector y = a.mul(a);
+        DoubleVector n = a.mul(tanhP(y));
+        return n.mul(b(-2)).div(tanhQ(y).add(n));
     }
 
     /**
@@ -209,7 +217,7 @@ final class ElementaryLanes {
             DoubleVector v = tanh(DoubleVector.fromArray(SPECIES, z, j));
             v.intoArray(h, j);
             if (s != null) {
-                V_ONE.sub(v.mul(v)).intoArray(s, j);
+                b(1).sub(v.mul(v)).intoArray(s, j);
             }
         }
         for (; j < n; j++) {
@@ -226,13 +234,13 @@ final class ElementaryLanes {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector c = x.blend(V_ZERO, x.compare(VectorOperators.GT, V_ZERO));
+            DoubleVector c = x.blend(b(0), x.compare(VectorOperators.GT, b(0)));
             DoubleVector e = expm1NonPositive(c);
             DoubleVector v = e.blend(x, x.compare(VectorOperators.GT, e));
             v.intoArray(h, j);
             if (s != null) {
-                DoubleVector u = v.add(V_ONE);
-                u.blend(V_ONE, u.compare(VectorOperators.GT, V_ONE)).intoArray(s, j);
+                DoubleVector u = v.add(b(1));
+                u.blend(b(1), u.compare(VectorOperators.GT, b(1))).intoArray(s, j);
             }
         }
         for (; j < n; j++) {

@@ -54,9 +54,9 @@ class ElementaryTest {
         assertEquals(StrictMath.exp(-708), Elementary.exp(-708), Math.ulp(StrictMath.exp(-708)));
         assertTrue(Double.isNaN(Elementary.exp(Double.NaN)));
         assertEquals(0.0, Elementary.expm1(0.0));
-        // ELU's: 2 tanh(c/2) / (1 - tanh(c/2)), the rational tanh's 7 ulp halved or so
+        // ELU's: 2 tanh(c/2) / (1 - tanh(c/2)) as one quotient of the rational tanh's polynomials
         double ulps = maxUlps(Elementary::expm1NonPositive, StrictMath::expm1, -60, 0);
-        assertTrue(ulps <= 4, ulps + " ulp");
+        assertTrue(ulps <= 5, ulps + " ulp");
         assertEquals(-1.0, Elementary.expm1NonPositive(-40));
         assertEquals(-1.0, Elementary.expm1NonPositive(Double.NEGATIVE_INFINITY));
         assertEquals(-1e-300, Elementary.expm1NonPositive(-1e-300));
