@@ -15,25 +15,22 @@ import java.util.Locale;
  * torch's {@code GELU(approximate='tanh')}. ReLU's slope at 0 is 0, as torch takes it.
  *
  * <p>The smooth ones (elu, tanh, sin, softplus, gelu) are computed by {@link Elementary}, not by
- * Math: a fixed sequence of IEEE-exact operations (exp by range reduction and a polynomial, sin and
- * cos by Cody-Waite reduction, log1p by atanh's series) within 1-4 ulp of StrictMath
- * (ElementaryTest), and when the JVM has the Vector API ({@link #LANES}) the loops
- * ({@link #forward}, {@link #forwardAndSlopes}) run the same operations on SIMD lanes
- * ({@link ElementaryLanes}), so values never depend on the JIT tier, the machine or the path.
+ * Math: a fixed sequence of IEEE-exact operations (tanh a minimax rational, elu's expm1 a quotient
+ * of its polynomials, gelu from tanh, sin and cos minimax polynomials after Cody-Waite reduction,
+ * softplus an exp and log1p) within 1-7 ulp of StrictMath (ElementaryTest), and when the JVM has
+ * the Vector API ({@link #LANES}) the loops ({@link #forward}, {@link #forwardAndSlopes}) run the
+ * same operations on SIMD lanes ({@link ElementaryLanes}), so values never depend on the JIT tier,
+ * the machine or the path.
  *
  * <p>Cost per full-batch Adam step of 2 -&gt; W -&gt; 1 on 1024 points against ReLU's fused kernel
- * (ActivationStepBenchmark's main: one JVM per activation, fastest block of thread CPU time, the
- * minimum over three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 65 / 511 us;
- * leaky_relu 1.2x / 1.5x; elu 2.5x / 3.1x; tanh 2.1x / 2.7x; sin 2.3x / 3.2x; gelu 2.8x / 3.5x;
- * softplus 3.9x / 4.9x. Before the pair's pre-activations and dot products went on lanes and the
- * clamps became blends (the same bits), in the same conditions: relu 74 / 712 us, leaky_relu 2.0x /
- * 2.2x, elu 2.8x / 3.3x, tanh 2.4x / 2.9x, sin 2.7x / 3.0x, gelu 3.0x / 3.3x, softplus 3.6x / 4.3x
- * (every activation's step 1.1-1.7x faster; ReLU's 1.2x / 1.3x, which is why some ratios grew).
- * What is left above leaky ReLU's step is the elementary function, 0.95-1.04 (tanh) to 1.9-2.4
- * (softplus: an exp, a log1p and two divisions) ns per value and slope alone on 8 lanes
- * (ActivationFunctionBenchmark, two jobs/bench runs), more than ReLU's whole step per unit and
- * point (0.61-0.68 ns), so the issue's ~2x is met by leaky ReLU only. Without the Vector API the same bits come from scalar loops, 5-7x slower
- * than ReLU.
+ * (ActivationStepBenchmark's main, the activations alternating in one JVM, fastest block of thread
+ * CPU time, three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 63-83 / 510-520
+ * us; leaky_relu 1.1-1.5x / 1.5x; tanh 1.9-2.2x / 2.2-2.5x; sin 1.9-2.5x / 2.6-2.8x; elu 2.6-2.8x /
+ * 2.9-3.2x; gelu 2.5-3.4x / 3.5x; softplus 4.0x / 4.6x alone in a JVM (6.5-14x in one shared with
+ * the other activations). The rest above leaky ReLU's step is the elementary function: 0.72-0.83
+ * (tanh) to 1.97-2.4 (softplus) ns per value and slope alone on 8 lanes (ActivationFunctionBenchmark),
+ * more than ReLU's whole step per unit and point (0.5-0.6 ns). Without the Vector API the same bits
+ * come from scalar loops, 5-7x slower than ReLU.
  */
 public enum Activation {
     RELU {
