@@ -26,7 +26,7 @@ import java.util.Locale;
  * (ActivationStepBenchmark's main, the activations alternating in one JVM, fastest block of thread
  * CPU time, three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 63-83 / 510-520
  * us; leaky_relu 1.1-1.5x / 1.5x; tanh 1.9-2.2x / 2.2-2.5x; sin 1.9-2.5x / 2.6-2.8x; elu 2.6-2.8x /
- * 2.9-3.2x; gelu 2.5-3.4x / 3.5x; softplus 4.0x / 4.6x alone in a JVM (6.5-14x in one shared with
+ * 2.9-3.2x; gelu 2.6-3.2x / 2.7-2.9x; softplus 4.0x / 4.6x alone in a JVM (6.5-14x in one shared with
  * the other activations). The rest above leaky ReLU's step is the elementary function: 0.72-0.83
  * (tanh) to 1.97-2.4 (softplus) ns per value and slope alone on 8 lanes (ActivationFunctionBenchmark),
  * more than ReLU's whole step per unit and point (0.5-0.6 ns). Without the Vector API the same bits
