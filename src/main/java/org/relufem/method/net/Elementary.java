@@ -10,7 +10,7 @@ package org.relufem.method.net;
  * <p>exp: n = rint(x log2 e) (the 1.5 * 2^52 rounding trick), r = x - n ln 2 with ln 2 in two
  * parts (Cody and Waite; each product exact inside an fma), |r| &lt;= ln(2)/2, expm1(r) from its
  * Taylor series to degree 13 (truncation below 1.2e-17 relative), and 2^n put into the exponent
- * field: expm1(x) = 2^n expm1(r) + (2^n - 1), exp(x) = 2^n expm1(r) + 2^n, one rounding each.
+ * field: exp(x) = 2^n expm1(r) + 2^n, one rounding.
  * sin and cos: k = rint(|z| 2/pi), r = |z| - k pi/2 with pi/2 in three parts (about 160 bits),
  * |r| &lt;= pi/4, minimax polynomials of sin (degree 13) and cos (degree 14) in relative error
  * (src/test/python/elementary_minimax.py), the quadrant k mod 4 choosing and negating; beyond |z| = 2^16 StrictMath's. log1p on
@@ -138,14 +138,6 @@ final class Elementary {
     static double reduced(double x, double t) {
         double n = t - ROUNDER;
         return Math.fma(n, -LN2_LO, Math.fma(n, -LN2_HI, x));
-    }
-
-    /** expm1(x) for |x| &lt;= {@link #EXP_LIMIT} (the caller clamps). */
-    static double expm1(double x) {
-        double t = rounded(x, LOG2E);
-        double p = expm1Reduced(reduced(x, t));
-        double s = powerOfTwo(t);
-        return Math.fma(s, p, s - 1);
     }
 
     /** exp(x) for |x| &lt;= {@link #EXP_LIMIT} (the caller clamps). */

@@ -113,13 +113,6 @@ final class ElementaryLanes {
         return n.fma(V_MINUS_LN2_LO, n.fma(V_MINUS_LN2_HI, x));
     }
 
-    static DoubleVector expm1(DoubleVector x) {
-        DoubleVector t = x.fma(V_LOG2E, V_ROUNDER);
-        DoubleVector p = expm1Reduced(reduced(x, t));
-        DoubleVector s = powerOfTwo(t);
-        return s.fma(p, s.sub(V_ONE));
-    }
-
     static DoubleVector exp(DoubleVector x) {
         DoubleVector t = x.fma(V_LOG2E, V_ROUNDER);
         DoubleVector p = expm1Reduced(reduced(x, t));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Elementary}'s functions against StrictMath (fdlibm, under 1 ulp from the true value) over
  * dense sweeps, their edge values, and {@link ElementaryLanes}' lanes against the scalars bit for
- * bit. Measured maxima (4,000,000 points, the sweeps below): exp 1 ulp, expm1 2 ulp, tanh 7 ulp
+ * bit. Measured maxima (4,000,000 points, the sweeps below): exp 1 ulp, ELU's expm1 5 ulp, tanh 7 ulp
  * (a minimax rational whose own relative error is 4.8e-17; the rest is its Horner sums' rounding),
  * sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 1 ulp.
  */
@@ -45,15 +45,12 @@ class ElementaryTest {
     }
 
     @Test
-    void expAndExpm1AreWithinTwoUlps() {
+    void expIsWithinOneUlpAndEluExpm1WithinFive() {
         assertTrue(maxUlps(Elementary::exp, StrictMath::exp, -708, 708) <= 1);
         assertTrue(maxUlps(Elementary::exp, StrictMath::exp, -1, 1) <= 1);
-        assertTrue(maxUlps(Elementary::expm1, StrictMath::expm1, -40, 40) <= 2);
-        assertTrue(maxUlps(Elementary::expm1, StrictMath::expm1, -1, 1) <= 2); // relative accuracy near 0
         assertEquals(StrictMath.exp(708), Elementary.exp(708), Math.ulp(StrictMath.exp(708)));
         assertEquals(StrictMath.exp(-708), Elementary.exp(-708), Math.ulp(StrictMath.exp(-708)));
         assertTrue(Double.isNaN(Elementary.exp(Double.NaN)));
-        assertEquals(0.0, Elementary.expm1(0.0));
         // ELU's: 2 tanh(c/2) / (1 - tanh(c/2)) as one quotient of the rational tanh's polynomials
         double ulps = maxUlps(Elementary::expm1NonPositive, StrictMath::expm1, -60, 0);
         assertTrue(ulps <= 5, ulps + " ulp");
@@ -114,8 +111,6 @@ class ElementaryTest {
         x[1] = Double.NaN;
         x[2] = 1e300;
         double[] unit = sweep(0, 1);
-        assertSameBits("expm1", x, v -> ElementaryLanes.expm1(v.max(-40).min(40)),
-                z -> Elementary.expm1(Math.min(Math.max(z, -40), 40)));
         assertSameBits("exp", x, ElementaryLanes::exp, Elementary::exp);
         assertSameBits("tanh", x, ElementaryLanes::tanh, Elementary::tanh);
         assertSameBits("log1p", unit, ElementaryLanes::log1pUnit, Elementary::log1pUnit);
