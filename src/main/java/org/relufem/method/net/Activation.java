@@ -177,7 +177,8 @@ public enum Activation {
         @Override
         public double slope(double z, double h) {
             double t = geluTanh(z);
-            return Math.fma(z * Math.fma(-t, t, 1), Math.fma(z * z, GELU_SLOPE_CUBIC, GELU_HALF_SCALE), Math.fma(t, 0.5, 0.5));
+            double du = Math.fma(z * z, GELU_SLOPE_CUBIC, GELU_HALF_SCALE); // (du/dz) / 2
+            return Math.fma(z * Math.fma(-t, t, 1), du, Math.fma(t, 0.5, 0.5));
         }
 
         @Override

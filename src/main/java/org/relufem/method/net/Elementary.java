@@ -13,7 +13,8 @@ package org.relufem.method.net;
  * field: exp(x) = 2^n expm1(r) + 2^n, one rounding.
  * sin and cos: k = rint(|z| 2/pi), r = |z| - k pi/2 with pi/2 in three parts (about 160 bits),
  * |r| &lt;= pi/4, minimax polynomials of sin (degree 13) and cos (degree 14) in relative error
- * (src/test/python/elementary_minimax.py), the quadrant k mod 4 choosing and negating; beyond |z| = 2^16 StrictMath's. log1p on
+ * (src/test/python/elementary_minimax.py), the quadrant k mod 4 choosing and negating; beyond
+ * |z| = 2^16 StrictMath's. log1p on
  * (0, 1]: f = e, or (e - 1)/2 with ln 2 added above 1/2, s = f/(2 + f), log1p(f) = 2 atanh(s) =
  * f - s (f - R(s^2)) (fdlibm's form) with the series R to degree 20 in s (truncation below 2e-17).
  * tanh: a rational x P(x^2) / Q(x^2) of degrees 19 / 18 in x, minimax in relative error (4.8e-17)
@@ -68,7 +69,7 @@ final class Elementary {
     static final double C4 = -0x1.27e4f8e06d9c1p-22; // -2.7557315542981813851e-7
     static final double C5 = 0x1.1eea7c1e52037p-29; // 2.0875883375780420488e-9
     static final double C6 = -0x1.8ff831adbb449p-37; // -1.1367817138417118534e-11
-    // tanh(x) = x P(x^2) / Q(x^2), minimax in relative error on [0, 18.72] (src/test/python/elementary_minimax.py)
+    // tanh(x) = x P(x^2) / Q(x^2), minimax in relative error on [0, 18.72]
     static final double TP0 = 0x1.0000000000000p+0; // 0.99999999999999995183
     static final double TP1 = 0x1.36fbabd5d8e10p-3; // 0.15184721227989016447
     static final double TP2 = 0x1.87f815c5d6dabp-8; // 0.0059809735447190852306

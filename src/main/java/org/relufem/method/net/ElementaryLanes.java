@@ -90,6 +90,10 @@ final class ElementaryLanes {
     private ElementaryLanes() {
     }
 
+    /**
+     * A constant on every lane: the V_ fields, and inside the loops small enough for C2's node
+     * budget (tanh's, elu's) in place, where it stays in a register (see {@link #tanh(DoubleVector)}).
+     */
     private static DoubleVector c(double value) {
         return DoubleVector.broadcast(SPECIES, value);
     }
@@ -132,25 +136,20 @@ final class ElementaryLanes {
      */
     static DoubleVector tanh(DoubleVector z) {
         DoubleVector a = z.abs();
-        a = a.blend(b(TANH_LIMIT), a.compare(VectorOperators.GT, b(TANH_LIMIT)));
+        a = a.blend(c(TANH_LIMIT), a.compare(VectorOperators.GT, c(TANH_LIMIT)));
         DoubleVector y = a.mul(a);
         DoubleVector t = a.mul(tanhP(y)).div(tanhQ(y));
-        return withSignOf(t.blend(b(1), t.compare(VectorOperators.GT, b(1))), z);
+        return withSignOf(t.blend(c(1), t.compare(VectorOperators.GT, c(1))), z);
     }
 
     static DoubleVector tanhP(DoubleVector y) {
-        return y.fma(b(TP9), b(TP8)).fma(y, b(TP7)).fma(y, b(TP6)).fma(y, b(TP5)).fma(y, b(TP4))
-                .fma(y, b(TP3)).fma(y, b(TP2)).fma(y, b(TP1)).fma(y, b(TP0));
+        return y.fma(c(TP9), c(TP8)).fma(y, c(TP7)).fma(y, c(TP6)).fma(y, c(TP5)).fma(y, c(TP4))
+                .fma(y, c(TP3)).fma(y, c(TP2)).fma(y, c(TP1)).fma(y, c(TP0));
     }
 
     static DoubleVector tanhQ(DoubleVector y) {
-        return y.fma(b(TQ9), b(TQ8)).fma(y, b(TQ7)).fma(y, b(TQ6)).fma(y, b(TQ5)).fma(y, b(TQ4))
-                .fma(y, b(TQ3)).fma(y, b(TQ2)).fma(y, b(TQ1)).fma(y, b(TQ0));
-    }
-
-    /** A constant on every lane, for the loops whose compiled size allows it (see {@link #tanh(DoubleVector)}). */
-    private static DoubleVector b(double value) {
-        return DoubleVector.broadcast(SPECIES, value);
+        return y.fma(c(TQ9), c(TQ8)).fma(y, c(TQ7)).fma(y, c(TQ6)).fma(y, c(TQ5)).fma(y, c(TQ4))
+                .fma(y, c(TQ3)).fma(y, c(TQ2)).fma(y, c(TQ1)).fma(y, c(TQ0));
     }
 
     static DoubleVector log1pUnit(DoubleVector e) {
@@ -168,11 +167,11 @@ final class ElementaryLanes {
     }
 
     static DoubleVector expm1NonPositive(DoubleVector c) {
-        DoubleVector a = c.mul(b(-0.5));
-        a = a.blend(b(TANH_LIMIT), a.compare(VectorOperators.GT, b(TANH_LIMIT)));
+        DoubleVector a = c.mul(c(-0.5));
+        a = a.blend(c(TANH_LIMIT), a.compare(VectorOperators.GT, c(TANH_LIMIT)));
         DoubleVector y = a.mul(a);
         DoubleVector n = a.mul(tanhP(y));
-        return n.mul(b(-2)).div(tanhQ(y).add(n));
+        return n.mul(c(-2)).div(tanhQ(y).add(n));
     }
 
     /**
@@ -210,7 +209,7 @@ final class ElementaryLanes {
             DoubleVector v = tanh(DoubleVector.fromArray(SPECIES, z, j));
             v.intoArray(h, j);
             if (s != null) {
-                b(1).sub(v.mul(v)).intoArray(s, j);
+                c(1).sub(v.mul(v)).intoArray(s, j);
             }
         }
         for (; j < n; j++) {
@@ -227,13 +226,13 @@ final class ElementaryLanes {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector c = x.blend(b(0), x.compare(VectorOperators.GT, b(0)));
+            DoubleVector c = x.blend(c(0), x.compare(VectorOperators.GT, c(0)));
             DoubleVector e = expm1NonPositive(c);
             DoubleVector v = e.blend(x, x.compare(VectorOperators.GT, e));
             v.intoArray(h, j);
             if (s != null) {
-                DoubleVector u = v.add(b(1));
-                u.blend(b(1), u.compare(VectorOperators.GT, b(1))).intoArray(s, j);
+                DoubleVector u = v.add(c(1));
+                u.blend(c(1), u.compare(VectorOperators.GT, c(1))).intoArray(s, j);
             }
         }
         for (; j < n; j++) {
