@@ -87,18 +87,18 @@ public enum Activation {
         }
     },
     /**
-     * z for z &gt; 0, else expm1(z): max(z, expm1(min(z, 0))) (expm1(z) &gt;= z), expm1 from the
-     * rational tanh ({@link Elementary#expm1NonPositive}); the slope 1 or e^z = h + 1 is min(h + 1, 1).
+     * z for z &gt; 0, else expm1(z) from the rational tanh ({@link Elementary#expm1NonPositive}); the
+     * slope 1, or e^z = h + 1. NaN stays NaN, and -0 gives -0.
      */
     ELU {
         @Override
         public double value(double z) {
-            return Math.max(z, Elementary.expm1NonPositive(Math.min(z, 0)));
+            return z > 0 ? z : Elementary.expm1NonPositive(z);
         }
 
         @Override
         public double slope(double z, double h) {
-            return Math.min(h + 1, 1);
+            return z > 0 ? 1 : h + 1;
         }
 
         @Override

@@ -91,10 +91,11 @@ final class Elementary {
     static final double TQ8 = 0x1.0aac6e2bbbcb2p-54; // 5.7825609767869215813e-17
     static final double TQ9 = 0x1.e864ab6a18875p-68; // 6.4638307185123238746e-21
     /**
-     * A point where the rational evaluates to 1 (ElementaryTest): there 1 - tanh is 5.9e-16, about 5
-     * ulp, and from about 19.06 on tanh is 1 in float64.
+     * The first point from 17.9 up where a P(a^2) and Q(a^2) round to the same double, so that tanh
+     * is 1 there and ELU's expm1 -1 (ElementaryTest): there 1 - tanh is 5.6e-16, 5 ulp, and from
+     * about 19.06 on tanh is 1 in float64.
      */
-    static final double TANH_LIMIT = 0x1.1e1b71756b3c7p4; // 17.8817
+    static final double TANH_LIMIT = 0x1.1ea699923fb7cp4; // 17.9157
 
     // R(s^2) = L1 s^2 + L2 s^4 + ... + L10 s^20, Lj = 2/(2j + 1)
     static final double L1 = 2 / 3.0;
@@ -151,7 +152,7 @@ final class Elementary {
 
     /**
      * tanh(z) = sign(z) min(a P(a^2) / Q(a^2), 1), a = min(|z|, {@link #TANH_LIMIT}), the polynomials
-     * by Horner's rule: odd bit for bit, at most 1 in magnitude, and 1 beyond the limit.
+     * by Estrin's scheme: odd bit for bit, at most 1 in magnitude, and 1 beyond the limit.
      */
     static double tanh(double z) {
         double a = Math.abs(z);
@@ -161,16 +162,28 @@ final class Elementary {
         return withSignOf(t > 1 ? 1 : t, z);
     }
 
-    /** tanh's numerator over a: P(y), y = a^2, by Horner's rule. */
+    /**
+     * tanh's numerator over a: P(y), y = a^2, by Estrin's scheme (pairs of coefficients, then pairs
+     * of pairs with y^2, y^4 and y^8): the same terms as Horner's rule in a chain a third as long, and
+     * on lanes 10% faster (0.71 to 0.63 ns a value and slope; every coefficient is positive, so no
+     * order cancels).
+     */
     static double tanhP(double y) {
-        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                TP9, y, TP8), y, TP7), y, TP6), y, TP5), y, TP4), y, TP3), y, TP2), y, TP1), y, TP0);
+        return estrin(y, TP0, TP1, TP2, TP3, TP4, TP5, TP6, TP7, TP8, TP9);
     }
 
-    /** tanh's denominator Q(y). */
+    /** tanh's denominator Q(y), as {@link #tanhP}. */
     static double tanhQ(double y) {
-        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                TQ9, y, TQ8), y, TQ7), y, TQ6), y, TQ5), y, TQ4), y, TQ3), y, TQ2), y, TQ1), y, TQ0);
+        return estrin(y, TQ0, TQ1, TQ2, TQ3, TQ4, TQ5, TQ6, TQ7, TQ8, TQ9);
+    }
+
+    private static double estrin(double y, double c0, double c1, double c2, double c3, double c4, double c5,
+                                 double c6, double c7, double c8, double c9) {
+        double y2 = y * y;
+        double y4 = y2 * y2;
+        double low = Math.fma(y2, Math.fma(c3, y, c2), Math.fma(c1, y, c0));
+        double mid = Math.fma(y2, Math.fma(c7, y, c6), Math.fma(c5, y, c4));
+        return Math.fma(y4 * y4, Math.fma(c9, y, c8), Math.fma(y4, mid, low));
     }
 
     /** |a| with z's sign bit (a &gt;= 0 or NaN). */
@@ -254,7 +267,7 @@ final class Elementary {
     /**
      * expm1(c) for c &lt;= 0 (ELU's negative side) from the rational tanh with one division:
      * 2 tanh(-a) / (1 - tanh(-a)) = -2 a P / (Q + a P), a = min(-c/2, {@link #TANH_LIMIT}); -1 from
-     * c = -35.8 on.
+     * c = -35.8 on (twice the limit).
      */
     static double expm1NonPositive(double c) {
         double a = -0.5 * c;

@@ -138,18 +138,27 @@ final class ElementaryLanes {
         DoubleVector a = z.abs();
         a = a.blend(c(TANH_LIMIT), a.compare(VectorOperators.GT, c(TANH_LIMIT)));
         DoubleVector y = a.mul(a);
-        DoubleVector t = a.mul(tanhP(y)).div(tanhQ(y));
+        DoubleVector y2 = y.mul(y);
+        DoubleVector y4 = y2.mul(y2);
+        DoubleVector y8 = y4.mul(y4);
+        DoubleVector t = a.mul(tanhP(y, y2, y4, y8)).div(tanhQ(y, y2, y4, y8));
         return withSignOf(t.blend(c(1), t.compare(VectorOperators.GT, c(1))), z);
     }
 
-    static DoubleVector tanhP(DoubleVector y) {
-        return y.fma(c(TP9), c(TP8)).fma(y, c(TP7)).fma(y, c(TP6)).fma(y, c(TP5)).fma(y, c(TP4))
-                .fma(y, c(TP3)).fma(y, c(TP2)).fma(y, c(TP1)).fma(y, c(TP0));
+    /**
+     * {@link Elementary#tanhP}'s operations, given y and its powers y^2, y^4, y^8 (shared with
+     * {@link #tanhQ}: computed in each, the tanh loop grew past C2's node budget and ran 3x slower).
+     */
+    static DoubleVector tanhP(DoubleVector y, DoubleVector y2, DoubleVector y4, DoubleVector y8) {
+        DoubleVector low = y.fma(c(TP3), c(TP2)).fma(y2, y.fma(c(TP1), c(TP0)));
+        DoubleVector mid = y.fma(c(TP7), c(TP6)).fma(y2, y.fma(c(TP5), c(TP4)));
+        return y.fma(c(TP9), c(TP8)).fma(y8, mid.fma(y4, low));
     }
 
-    static DoubleVector tanhQ(DoubleVector y) {
-        return y.fma(c(TQ9), c(TQ8)).fma(y, c(TQ7)).fma(y, c(TQ6)).fma(y, c(TQ5)).fma(y, c(TQ4))
-                .fma(y, c(TQ3)).fma(y, c(TQ2)).fma(y, c(TQ1)).fma(y, c(TQ0));
+    static DoubleVector tanhQ(DoubleVector y, DoubleVector y2, DoubleVector y4, DoubleVector y8) {
+        DoubleVector low = y.fma(c(TQ3), c(TQ2)).fma(y2, y.fma(c(TQ1), c(TQ0)));
+        DoubleVector mid = y.fma(c(TQ7), c(TQ6)).fma(y2, y.fma(c(TQ5), c(TQ4)));
+        return y.fma(c(TQ9), c(TQ8)).fma(y8, mid.fma(y4, low));
     }
 
     static DoubleVector log1pUnit(DoubleVector e) {
@@ -170,8 +179,11 @@ final class ElementaryLanes {
         DoubleVector a = c.mul(c(-0.5));
         a = a.blend(c(TANH_LIMIT), a.compare(VectorOperators.GT, c(TANH_LIMIT)));
         DoubleVector y = a.mul(a);
-        DoubleVector n = a.mul(tanhP(y));
-        return n.mul(c(-2)).div(tanhQ(y).add(n));
+        DoubleVector y2 = y.mul(y);
+        DoubleVector y4 = y2.mul(y2);
+        DoubleVector y8 = y4.mul(y4);
+        DoubleVector n = a.mul(tanhP(y, y2, y4, y8));
+        return n.mul(c(-2)).div(tanhQ(y, y2, y4, y8).add(n));
     }
 
     /**
@@ -221,25 +233,26 @@ final class ElementaryLanes {
         }
     }
 
-    /** h = elu(z) = max(z, expm1(min(z, 0))) and, unless s is null, s = min(h + 1, 1). */
+    /**
+     * h = elu(z) = z &gt; 0 ? z : expm1(z) and, unless s is null, s = z &gt; 0 ? 1 : h + 1, one mask for
+     * the three: expm1's lanes for z &gt; 0 (NaN from z = 1e17 on) are blended away.
+     */
     static void elu(double[] z, double[] h, double[] s, int n) {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector c = x.blend(c(0), x.compare(VectorOperators.GT, c(0)));
-            DoubleVector e = expm1NonPositive(c);
-            DoubleVector v = e.blend(x, x.compare(VectorOperators.GT, e));
+            VectorMask<Double> positive = x.compare(VectorOperators.GT, V_ZERO);
+            DoubleVector v = expm1NonPositive(x).blend(x, positive);
             v.intoArray(h, j);
             if (s != null) {
-                DoubleVector u = v.add(c(1));
-                u.blend(c(1), u.compare(VectorOperators.GT, c(1))).intoArray(s, j);
+                v.add(V_ONE).blend(V_ONE, positive).intoArray(s, j);
             }
         }
         for (; j < n; j++) {
             double v = Activation.ELU.value(z[j]);
             h[j] = v;
             if (s != null) {
-                s[j] = Math.min(v + 1, 1);
+                s[j] = Activation.ELU.slope(z[j], v);
             }
         }
     }
