@@ -151,15 +151,17 @@ final class Elementary {
     }
 
     /**
-     * tanh(z) = sign(z) min(a P(a^2) / Q(a^2), 1), a = min(|z|, {@link #TANH_LIMIT}), the polynomials
-     * by Estrin's scheme: odd bit for bit, at most 1 in magnitude, and 1 beyond the limit.
+     * tanh(z) = sign(z) (a &gt; {@link #TANH_LIMIT} ? 1 : a P(a^2) / Q(a^2)), a = |z|: odd bit for bit,
+     * NaN for NaN, and 1 beyond the limit, where the quotient may overflow. Below the limit the
+     * quotient is at most 1 (none above in 2.2e9 random points on [0, 17.92] nor in the 2^28 doubles
+     * below the limit; ElementaryTest), so one test does both clamps: on lanes each is a compare and
+     * a blend, which C2 (JDK 17) compiles into four instructions.
      */
     static double tanh(double z) {
         double a = Math.abs(z);
-        a = a > TANH_LIMIT ? TANH_LIMIT : a;
         double y = a * a;
         double t = a * tanhP(y) / tanhQ(y);
-        return withSignOf(t > 1 ? 1 : t, z);
+        return withSignOf(a > TANH_LIMIT ? 1 : t, z);
     }
 
     /**

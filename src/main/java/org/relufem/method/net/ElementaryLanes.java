@@ -136,13 +136,12 @@ final class ElementaryLanes {
      */
     static DoubleVector tanh(DoubleVector z) {
         DoubleVector a = z.abs();
-        a = a.blend(c(TANH_LIMIT), a.compare(VectorOperators.GT, c(TANH_LIMIT)));
         DoubleVector y = a.mul(a);
         DoubleVector y2 = y.mul(y);
         DoubleVector y4 = y2.mul(y2);
         DoubleVector y8 = y4.mul(y4);
         DoubleVector t = a.mul(tanhP(y, y2, y4, y8)).div(tanhQ(y, y2, y4, y8));
-        return withSignOf(t.blend(c(1), t.compare(VectorOperators.GT, c(1))), z);
+        return withSignOf(t.blend(c(1), a.compare(VectorOperators.GT, c(TANH_LIMIT))), z);
     }
 
     /**

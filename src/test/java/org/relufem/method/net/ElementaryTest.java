@@ -71,7 +71,14 @@ class ElementaryTest {
             assertTrue(Elementary.tanh(z) <= 1, "tanh(" + z + ")");
             assertEquals(-Elementary.tanh(z), Elementary.tanh(-z));
         }
+        // below the limit the quotient is not clamped: it stays at most 1 on the 2^20 doubles nearest it
+        double z = Elementary.TANH_LIMIT;
+        for (int i = 0; i < 1 << 20; i++, z = Math.nextDown(z)) {
+            assertTrue(Elementary.tanh(z) <= 1, "tanh(" + z + ")");
+        }
         assertEquals(1.0, Elementary.tanh(Elementary.TANH_LIMIT));
+        assertEquals(1.0, Elementary.tanh(Math.nextUp(Elementary.TANH_LIMIT)));
+        assertEquals(1.0, Elementary.tanh(1e19));
         assertEquals(1.0, Elementary.tanh(19.5));
         assertEquals(-1.0, Elementary.tanh(-1e300));
         assertEquals(1.0, Elementary.tanh(Double.POSITIVE_INFINITY));
