@@ -141,19 +141,19 @@ public enum Activation {
         }
     },
     /**
-     * max(z, 0) + log1p(e), e = e^-|z| (e^-708 below -708), and the identity above 20; the slope
-     * sigmoid(z) = (z &lt; 0 ? e : 1) / (1 + e), from the same e in the loops.
+     * (z &gt; 0 ? z : 0) + log1p(e), e = e^-|z| (e^-708 below -708), and the identity above 20; the
+     * slope sigmoid(z) = (z &gt; 0 ? 1 : e) / (1 + e), from the same e in the loops.
      */
     SOFTPLUS {
         @Override
         public double value(double z) {
-            return z > SOFTPLUS_LINEAR ? z : Math.max(z, 0) + Elementary.log1pUnit(Elementary.expNegativeAbs(z));
+            return z > SOFTPLUS_LINEAR ? z : (z > 0 ? z : 0) + Elementary.log1pUnit(Elementary.expNegativeAbs(z));
         }
 
         @Override
         public double slope(double z, double h) {
             double e = Elementary.expNegativeAbs(z);
-            return z > SOFTPLUS_LINEAR ? 1 : (z < 0 ? e : 1) / (1 + e);
+            return z > SOFTPLUS_LINEAR ? 1 : (z > 0 ? 1 : e) / (1 + e);
         }
 
         @Override

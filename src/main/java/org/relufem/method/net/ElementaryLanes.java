@@ -37,7 +37,6 @@ final class ElementaryLanes {
     private static final DoubleVector V_ROUNDER = c(ROUNDER);
     private static final DoubleVector V_MINUS_LN2_HI = c(-LN2_HI);
     private static final DoubleVector V_MINUS_LN2_LO = c(-LN2_LO);
-    private static final DoubleVector V_LN2_HI = c(LN2_HI);
     private static final DoubleVector V_MINUS_EXP_LIMIT = c(-EXP_LIMIT);
     private static final DoubleVector V_TWO_OVER_PI = c(TWO_OVER_PI);
     private static final DoubleVector V_MINUS_PIO2_1 = c(-PIO2_1);
@@ -76,16 +75,21 @@ final class ElementaryLanes {
     private static final DoubleVector V_C4 = c(C4);
     private static final DoubleVector V_C5 = c(C5);
     private static final DoubleVector V_C6 = c(C6);
-    private static final DoubleVector V_L1 = c(L1);
-    private static final DoubleVector V_L2 = c(L2);
-    private static final DoubleVector V_L3 = c(L3);
-    private static final DoubleVector V_L4 = c(L4);
-    private static final DoubleVector V_L5 = c(L5);
-    private static final DoubleVector V_L6 = c(L6);
-    private static final DoubleVector V_L7 = c(L7);
-    private static final DoubleVector V_L8 = c(L8);
-    private static final DoubleVector V_L9 = c(L9);
-    private static final DoubleVector V_L10 = c(L10);
+
+    private static final DoubleVector V_LP0 = c(LP0);
+    private static final DoubleVector V_LP1 = c(LP1);
+    private static final DoubleVector V_LP2 = c(LP2);
+    private static final DoubleVector V_LP3 = c(LP3);
+    private static final DoubleVector V_LP4 = c(LP4);
+    private static final DoubleVector V_LP5 = c(LP5);
+    private static final DoubleVector V_LP6 = c(LP6);
+    private static final DoubleVector V_LQ0 = c(LQ0);
+    private static final DoubleVector V_LQ1 = c(LQ1);
+    private static final DoubleVector V_LQ2 = c(LQ2);
+    private static final DoubleVector V_LQ3 = c(LQ3);
+    private static final DoubleVector V_LQ4 = c(LQ4);
+    private static final DoubleVector V_LQ5 = c(LQ5);
+    private static final DoubleVector V_LQ6 = c(LQ6);
 
     private ElementaryLanes() {
     }
@@ -161,17 +165,11 @@ final class ElementaryLanes {
     }
 
     static DoubleVector log1pUnit(DoubleVector e) {
-        VectorMask<Double> upper = e.compare(VectorOperators.GT, V_HALF);
-        DoubleVector f = e.blend(e.sub(V_ONE).mul(V_HALF), upper);
-        DoubleVector s = f.div(f.add(V_TWO));
-        DoubleVector z = s.mul(s);
-        DoubleVector z2 = z.mul(z);
-        DoubleVector z4 = z2.mul(z2);
-        DoubleVector b0 = z.fma(V_L4, V_L3).fma(z2, z.fma(V_L2, V_L1));
-        DoubleVector b1 = z.fma(V_L8, V_L7).fma(z2, z.fma(V_L6, V_L5));
-        DoubleVector q = z.fma(V_L10, V_L9).fma(z4.mul(z4), b1.fma(z4, b0));
-        DoubleVector log = f.sub(s.mul(f.sub(z.mul(q))));
-        return log.add(V_ZERO.blend(V_LN2_HI, upper));
+        DoubleVector e2 = e.mul(e);
+        DoubleVector e4 = e2.mul(e2);
+        DoubleVector p = e2.fma(V_LP6, e.fma(V_LP5, V_LP4)).fma(e4, e.fma(V_LP3, V_LP2).fma(e2, e.fma(V_LP1, V_LP0)));
+        DoubleVector q = e2.fma(V_LQ6, e.fma(V_LQ5, V_LQ4)).fma(e4, e.fma(V_LQ3, V_LQ2).fma(e2, e.fma(V_LQ1, V_LQ0)));
+        return p.div(q).fma(e2, e);
     }
 
     static DoubleVector expm1NonPositive(DoubleVector c) {
@@ -287,8 +285,9 @@ final class ElementaryLanes {
     }
 
     /**
-     * h = softplus(z) = max(z, 0) + log1p(e), e = exp(-|z|), and, unless s is null, s =
-     * sigmoid(z) = (z &lt; 0 ? e : 1) / (1 + e); z and 1 above {@link Activation#SOFTPLUS_LINEAR}.
+     * h = softplus(z) = (z &gt; 0 ? z : 0) + log1p(e), e = exp(-|z|), and, unless s is null, s =
+     * sigmoid(z) = (z &gt; 0 ? 1 : e) / (1 + e); z and 1 above {@link Activation#SOFTPLUS_LINEAR}. The
+     * masks z &gt; 0 and z &gt; 20 serve value and slope (each blend is four instructions in C2).
      */
     static void softplus(double[] z, double[] h, double[] s, int n) {
         int j = 0;
@@ -296,14 +295,15 @@ final class ElementaryLanes {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
             DoubleVector m = x.abs().neg();
             DoubleVector e = exp(m.blend(V_MINUS_EXP_LIMIT, m.compare(VectorOperators.LT, V_MINUS_EXP_LIMIT)));
+            VectorMask<Double> positive = x.compare(VectorOperators.GT, V_ZERO);
             VectorMask<Double> linear = x.compare(VectorOperators.GT, V_SOFTPLUS_LINEAR);
             if (h != null) {
-                x.max(V_ZERO).add(log1pUnit(e)).blend(x, linear).intoArray(h, j);
+                V_ZERO.blend(x, positive).add(log1pUnit(e)).blend(x, linear).intoArray(h, j);
             }
             if (s != null) {
                 // 1 / 1 on the linear lanes (z > 20: the numerator is 1 there). C2 (JDK 17) loses a blend's
                 // exact class: a blend of its result, as this had after the division, was left a virtual call
-                V_ONE.blend(e, x.compare(VectorOperators.LT, V_ZERO)).div(e.add(V_ONE).blend(V_ONE, linear)).intoArray(s, j);
+                e.blend(V_ONE, positive).div(e.add(V_ONE).blend(V_ONE, linear)).intoArray(s, j);
             }
         }
         for (; j < n; j++) {

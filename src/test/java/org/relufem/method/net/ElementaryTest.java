@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * dense sweeps, their edge values, and {@link ElementaryLanes}' lanes against the scalars bit for
  * bit. Measured maxima (4,000,000 points, the sweeps below): exp 1 ulp, ELU's expm1 5 ulp, tanh 7 ulp
  * (a minimax rational whose own relative error is 4.8e-17; the rest is the rounding of its polynomials, by Estrin's scheme),
- * sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 1 ulp.
+ * sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 2 ulp.
  */
 class ElementaryTest {
     private static final int POINTS = 200_000;
@@ -104,8 +104,8 @@ class ElementaryTest {
     }
 
     @Test
-    void log1pOnTheUnitIntervalIsWithinOneUlp() {
-        assertTrue(maxUlps(Elementary::log1pUnit, StrictMath::log1p, 0, 1) <= 1);
+    void log1pOnTheUnitIntervalIsWithinTwoUlps() {
+        assertTrue(maxUlps(Elementary::log1pUnit, StrictMath::log1p, 0, 1) <= 2);
         assertEquals(Elementary.LN2_HI, Elementary.log1pUnit(1));
         assertEquals(0.0, Elementary.log1pUnit(0));
         assertEquals(1e-300, Elementary.log1pUnit(1e-300));
