@@ -28,7 +28,6 @@ final class ElementaryLanes {
     private static final DoubleVector V_ZERO = c(0);
     private static final DoubleVector V_HALF = c(0.5);
     private static final DoubleVector V_ONE = c(1);
-    private static final DoubleVector V_TWO = c(2);
     private static final DoubleVector V_GELU_SCALE = c(Activation.GELU_SCALE);
     private static final DoubleVector V_GELU_SCALE_CUBIC = c(Activation.GELU_SCALE_CUBIC);
     private static final DoubleVector V_GELU_HALF_SCALE = c(Activation.GELU_HALF_SCALE);
@@ -47,7 +46,6 @@ final class ElementaryLanes {
     private static final DoubleVector V_SOFTPLUS_LINEAR = c(Activation.SOFTPLUS_LINEAR);
     private static final LongVector V_ONE_BITS = LongVector.broadcast(LongVector.SPECIES_PREFERRED, ONE_BITS);
     private static final LongVector V_SIGN_BIT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN_BIT);
-    private static final LongVector V_LONG_ZERO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 0);
     private static final LongVector V_LONG_ONE = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1);
     private static final LongVector V_LONG_TWO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2);
     private static final DoubleVector V_E2 = c(E2);
@@ -62,19 +60,6 @@ final class ElementaryLanes {
     private static final DoubleVector V_E11 = c(E11);
     private static final DoubleVector V_E12 = c(E12);
     private static final DoubleVector V_E13 = c(E13);
-    private static final DoubleVector V_S0 = c(S0);
-    private static final DoubleVector V_S1 = c(S1);
-    private static final DoubleVector V_S2 = c(S2);
-    private static final DoubleVector V_S3 = c(S3);
-    private static final DoubleVector V_S4 = c(S4);
-    private static final DoubleVector V_S5 = c(S5);
-    private static final DoubleVector V_C0 = c(C0);
-    private static final DoubleVector V_C1 = c(C1);
-    private static final DoubleVector V_C2 = c(C2);
-    private static final DoubleVector V_C3 = c(C3);
-    private static final DoubleVector V_C4 = c(C4);
-    private static final DoubleVector V_C5 = c(C5);
-    private static final DoubleVector V_C6 = c(C6);
 
     private static final DoubleVector V_LP0 = c(LP0);
     private static final DoubleVector V_LP1 = c(LP1);
@@ -95,8 +80,12 @@ final class ElementaryLanes {
     }
 
     /**
-     * A constant on every lane: the V_ fields, and inside the loops small enough for C2's node
-     * budget (tanh's, elu's) in place, where it stays in a register (see {@link #tanh(DoubleVector)}).
+     * A constant on every lane: the V_ fields, and in place where the loop stays within C2's node
+     * budget, where it stays in a register (see {@link #tanh(DoubleVector)}): tanh's and its
+     * polynomials (in elu's and gelu's loops too), sin's and cos's polynomials (sin 0.87 to 0.63 ns
+     * a value and slope; its reduction's constants too, and it ran at 2.1). Beyond the budget C2
+     * stops inlining the Vector API and a loop runs 3-10x slower: gelu's and softplus's own
+     * constants stay fields.
      */
     private static DoubleVector c(double value) {
         return DoubleVector.broadcast(SPECIES, value);
@@ -330,14 +319,17 @@ final class ElementaryLanes {
             LongVector quadrant = t.reinterpretAsLongs();
             LongVector sinR = sinReduced(r, y, y2).reinterpretAsLongs();
             LongVector cosR = cosReduced(y, y2).reinterpretAsLongs();
-            VectorMask<Long> odd = quadrant.and(V_LONG_ONE).compare(VectorOperators.NE, V_LONG_ZERO);
+            // odd quadrants swap sin and cos: a lane of ones from the quadrant's low bit selects by xor, not
+            // by a blend (a mask costs C2 four instructions)
+            LongVector swap = sinR.lanewise(VectorOperators.XOR, cosR)
+                    .and(quadrant.lanewise(VectorOperators.LSHL, 63).lanewise(VectorOperators.ASHR, 63));
             if (h != null) {
-                sinR.blend(cosR, odd).lanewise(VectorOperators.XOR, quadrant.and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
+                sinR.lanewise(VectorOperators.XOR, swap).lanewise(VectorOperators.XOR, quadrant.and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
                         .lanewise(VectorOperators.XOR, x.reinterpretAsLongs().and(V_SIGN_BIT))
                         .reinterpretAsDoubles().intoArray(h, j);
             }
             if (s != null) {
-                cosR.blend(sinR, odd).lanewise(VectorOperators.XOR, quadrant.add(V_LONG_ONE).and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
+                cosR.lanewise(VectorOperators.XOR, swap).lanewise(VectorOperators.XOR, quadrant.add(V_LONG_ONE).and(V_LONG_TWO).lanewise(VectorOperators.LSHL, 62))
                         .reinterpretAsDoubles().intoArray(s, j);
             }
             if (a.compare(VectorOperators.GT, V_TRIG_LIMIT).anyTrue()) {
@@ -361,14 +353,14 @@ final class ElementaryLanes {
     }
 
     static DoubleVector sinReduced(DoubleVector r, DoubleVector y, DoubleVector y2) {
-        DoubleVector b0 = y.fma(V_S3, V_S2).fma(y2, y.fma(V_S1, V_S0));
-        DoubleVector q = y.fma(V_S5, V_S4).fma(y2.mul(y2), b0);
+        DoubleVector b0 = y.fma(c(S3), c(S2)).fma(y2, y.fma(c(S1), c(S0)));
+        DoubleVector q = y.fma(c(S5), c(S4)).fma(y2.mul(y2), b0);
         return r.mul(y).fma(q, r);
     }
 
     static DoubleVector cosReduced(DoubleVector y, DoubleVector y2) {
-        DoubleVector b0 = y.fma(V_C3, V_C2).fma(y2, y.fma(V_C1, V_C0));
-        DoubleVector b1 = V_C6.fma(y2, y.fma(V_C5, V_C4));
-        return y.fma(b1.fma(y2.mul(y2), b0), V_ONE);
+        DoubleVector b0 = y.fma(c(C3), c(C2)).fma(y2, y.fma(c(C1), c(C0)));
+        DoubleVector b1 = c(C6).fma(y2, y.fma(c(C5), c(C4)));
+        return y.fma(b1.fma(y2.mul(y2), b0), c(1));
     }
 }
