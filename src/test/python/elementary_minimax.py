@@ -8,11 +8,12 @@ has degree 0) minimising the largest *relative* error, found by Remez' exchange 
   tanh     tanh(x) = x P(y) / Q(y), y = x^2, x in [0, 18.72]  (1 - tanh(18.72) < 2^-54), degrees 9/9
   sin      sin(r) = r + r^3 S(y), y = r^2, r in [0, pi/4], S of degree 5 (sin of degree 13)
   cos      cos(r) = 1 + y C(y), C of degree 6 (cos of degree 14)
+  log1p    log1p(e) = e + e^2 P(e) / Q(e), e in [0, 1] (softplus's e = exp(-|z|)), degrees 6/6
 
 The coefficients are printed as Java hexadecimal literals, rounded to double, with the minimax
 error; ElementaryTest measures the error of the double evaluation against StrictMath.
 
-Run: python3 src/test/python/elementary_minimax.py   (about 10 s)
+Run: python3 src/test/python/elementary_minimax.py   (about 12 s)
 """
 import mpmath as mp
 
@@ -116,6 +117,14 @@ def main():
     p, _, e = minimax(cos_part, 0, quarter, 6, 0, 2000)
     print(f'// cos(r) = 1 + r^2 C(r^2) on [0, pi/4], C within {mp.nstr(e, 3)} relative')
     java('C', p)
+
+    def log1p_part(e):
+        return (mp.log1p(e) - e) / e ** 2 if e else mp.mpf(-1) / 2
+
+    p, q, e = minimax(log1p_part, 0, 1, 6, 6, 3000)
+    print(f'// log1p(e) = e + e^2 P(e) / Q(e) on [0, 1], P / Q within {mp.nstr(e, 3)} relative of (log1p(e) - e) / e^2')
+    java('LP', p)
+    java('LQ', q)
 
 
 if __name__ == '__main__':

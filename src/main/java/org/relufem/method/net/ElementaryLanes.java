@@ -18,9 +18,15 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Clamps are a compare and a blend, not {@code min} or {@code max}: C2 (JDK 17) compiles a lane
  * min or max of doubles, with Java's rules for NaN and signed zeros, into a sequence of several
  * instructions. Each blend gives the clamp's value bit for bit, NaN and -0 included (ActivationTest
- * checks both), and the functions' loops ran 9-26% faster per value (elu 1.33 to 1.06-1.10 ns per
- * value and slope, tanh 0.92 to 0.83, gelu 1.37 to 1.23, softplus 2.48 to 1.83; 2000 values,
- * fastest of 50 repetitions, AVX-512).
+ * checks both), and the functions' loops ran 9-26% faster per value than with min and max. A blend
+ * is still dear: JDK 17 keeps a mask as a vector between its compare and its use, so a compare and
+ * a blend are four instructions (the compare into a mask register, a masked load of ones, a compare
+ * back into a mask register, the blend; disassembled with hsdis). The loops therefore use as few
+ * masks as the definitions allow, one compare serving several selections (elu's z &gt; 0 for its
+ * expm1, value and slope: 1.06 to 0.68 ns per value and slope; tanh's |z| &gt; limit for both its
+ * clamps: 0.63 to 0.46; softplus's z &gt; 0 and z &gt; 20 for value and slope), selections on the
+ * integer bits by xor where a lane of ones is at hand (sin's quadrant), and branch-free rationals
+ * where a reduction had a branch (softplus's log1p).
  */
 final class ElementaryLanes {
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -245,8 +251,8 @@ final class ElementaryLanes {
 
     /**
      * h = gelu(z) = z g, g = (1 + t) / 2, t = tanh(u), and, unless s is null, s = g + z (1 - t^2)
-     * sqrt(2/pi) (1 + 3 0.044715 z^2) / 2 as {@link Activation#GELU} writes it (constants as fields:
-     * broadcast in place, this loop exceeded C2's node budget and ran 6x slower).
+     * sqrt(2/pi) (1 + 3 0.044715 z^2) / 2 as {@link Activation#GELU} writes it (its own constants as
+     * fields: broadcast in place, this loop exceeded C2's node budget and ran 6-10x slower).
      */
     static void gelu(double[] z, double[] h, double[] s, int n) {
         int j = 0;
