@@ -17,20 +17,20 @@ import java.util.Locale;
  * <p>The smooth ones (elu, tanh, sin, softplus, gelu) are computed by {@link Elementary}, not by
  * Math: a fixed sequence of IEEE-exact operations (tanh a minimax rational, elu's expm1 a quotient
  * of its polynomials, gelu from tanh, sin and cos minimax polynomials after Cody-Waite reduction,
- * softplus an exp and log1p) within 1-7 ulp of StrictMath (ElementaryTest), and when the JVM has
- * the Vector API ({@link #LANES}) the loops ({@link #forward}, {@link #forwardAndSlopes}) run the
- * same operations on SIMD lanes ({@link ElementaryLanes}), so values never depend on the JIT tier,
- * the machine or the path.
+ * softplus an exp and a rational log1p) within 1-7 ulp of StrictMath (ElementaryTest), and when
+ * the JVM has the Vector API ({@link #LANES}) the loops ({@link #forward},
+ * {@link #forwardAndSlopes}) run the same operations on SIMD lanes ({@link ElementaryLanes}), so
+ * values never depend on the JIT tier, the machine or the path.
  *
  * <p>Cost per full-batch Adam step of 2 -&gt; W -&gt; 1 on 1024 points against ReLU's fused kernel
  * (ActivationStepBenchmark's main, the activations alternating in one JVM, fastest block of thread
- * CPU time, three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 63-83 / 510-520
- * us; leaky_relu 1.1-1.5x / 1.5x; tanh 1.9-2.2x / 2.2-2.5x; sin 1.9-2.5x / 2.6-2.8x; elu 2.6-2.8x /
- * 2.9-3.2x; gelu 2.6-3.2x / 2.7-2.9x; softplus 4.0x / 4.6x alone in a JVM (6.5-14x in one shared with
- * the other activations). The rest above leaky ReLU's step is the elementary function: 0.72-0.83
- * (tanh) to 1.97-2.4 (softplus) ns per value and slope alone on 8 lanes (ActivationFunctionBenchmark),
- * more than ReLU's whole step per unit and point (0.5-0.6 ns). Without the Vector API the same bits
- * come from scalar loops, 5-7x slower than ReLU.
+ * CPU time, three JVMs; AVX-512, 8 double lanes, 2026-12-02), W = 100 / 1000: relu 66-72 / 539-570
+ * us; leaky_relu 1.2-1.4x / 1.5-1.6x; tanh 1.5-1.6x / 1.8-1.9x; sin 1.7x / 2.0-2.2x; elu 1.8-1.9x /
+ * 2.1-2.3x; gelu 2.0-2.1x / 2.3-2.5x; softplus 3.2-3.4x / 3.5-4.0x. The rest above leaky ReLU's
+ * step is the elementary function: 0.55 (tanh) to 1.68 (softplus, an exp and a log1p) ns per value
+ * and slope alone on 8 lanes (ActivationFunctionBenchmark), as much as ReLU's whole step per unit
+ * and point (0.5-0.7 ns). Without the Vector API the same bits come from scalar loops, 5-7x slower
+ * than ReLU.
  */
 public enum Activation {
     RELU {
