@@ -29,8 +29,8 @@ import java.util.Locale;
  * 1.8-2.0x / 2.1-2.2x; gelu 2.0-2.1x / 2.2-2.4x; softplus 2.6-2.8x / 2.9-3.5x. The rest above
  * leaky ReLU's step is the elementary function: 0.55 (tanh) to 1.68 (softplus, an exp and a log1p)
  * ns per value and slope alone on 8 lanes (ActivationFunctionBenchmark), as much as ReLU's whole
- * step per unit and point (0.55-0.7 ns). Without the Vector API the same bits come from scalar loops, 5-7x slower
- * than ReLU.
+ * step per unit and point (0.55-0.7 ns). Without the Vector API the same bits come from scalar
+ * loops, 5-7x slower than ReLU.
  */
 public enum Activation {
     RELU {
