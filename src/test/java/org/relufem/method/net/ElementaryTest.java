@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@link Elementary}'s functions against StrictMath (fdlibm, under 1 ulp from the true value) over
  * dense sweeps, their edge values, and {@link ElementaryLanes}' lanes against the scalars bit for
  * bit. Measured maxima (4,000,000 points, the sweeps below): exp 1 ulp, ELU's expm1 5 ulp, tanh 7 ulp
- * (a minimax rational whose own relative error is 4.8e-17; the rest is the rounding of its polynomials, by Estrin's scheme),
- * sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 2 ulp.
+ * (a minimax rational whose own relative error is 4.8e-17; the rest is the rounding of its
+ * polynomials, by Estrin's scheme), sin and cos 1-2 ulp up to |z| = 2^16, log1p on [0, 1] 2 ulp.
  */
 class ElementaryTest {
     private static final int POINTS = 200_000;
