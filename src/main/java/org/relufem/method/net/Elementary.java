@@ -175,16 +175,17 @@ final class Elementary {
      * order cancels).
      */
     static double tanhP(double y) {
-        return estrin(y, TP0, TP1, TP2, TP3, TP4, TP5, TP6, TP7, TP8, TP9);
+        return degree9(y, TP0, TP1, TP2, TP3, TP4, TP5, TP6, TP7, TP8, TP9);
     }
 
     /** tanh's denominator Q(y), as {@link #tanhP}. */
     static double tanhQ(double y) {
-        return estrin(y, TQ0, TQ1, TQ2, TQ3, TQ4, TQ5, TQ6, TQ7, TQ8, TQ9);
+        return degree9(y, TQ0, TQ1, TQ2, TQ3, TQ4, TQ5, TQ6, TQ7, TQ8, TQ9);
     }
 
-    private static double estrin(double y, double c0, double c1, double c2, double c3, double c4, double c5,
-                                 double c6, double c7, double c8, double c9) {
+    /** c0 + c1 y + ... + c9 y^9 by Estrin's scheme. */
+    private static double degree9(double y, double c0, double c1, double c2, double c3, double c4, double c5,
+                                  double c6, double c7, double c8, double c9) {
         double y2 = y * y;
         double y4 = y2 * y2;
         double low = Math.fma(y2, Math.fma(c3, y, c2), Math.fma(c1, y, c0));
@@ -258,11 +259,16 @@ final class Elementary {
     static double log1pUnit(double e) {
         double e2 = e * e;
         double e4 = e2 * e2;
-        double p = Math.fma(e4, Math.fma(e2, LP6, Math.fma(LP5, e, LP4)),
-                Math.fma(e2, Math.fma(LP3, e, LP2), Math.fma(LP1, e, LP0)));
-        double q = Math.fma(e4, Math.fma(e2, LQ6, Math.fma(LQ5, e, LQ4)),
-                Math.fma(e2, Math.fma(LQ3, e, LQ2), Math.fma(LQ1, e, LQ0)));
+        double p = degree6(e, e2, e4, LP0, LP1, LP2, LP3, LP4, LP5, LP6);
+        double q = degree6(e, e2, e4, LQ0, LQ1, LQ2, LQ3, LQ4, LQ5, LQ6);
         return Math.fma(e2, p / q, e);
+    }
+
+    /** c0 + c1 e + ... + c6 e^6 by Estrin's scheme, given e^2 and e^4. */
+    private static double degree6(double e, double e2, double e4, double c0, double c1, double c2, double c3,
+                                  double c4, double c5, double c6) {
+        return Math.fma(e4, Math.fma(e2, c6, Math.fma(c5, e, c4)),
+                Math.fma(e2, Math.fma(c3, e, c2), Math.fma(c1, e, c0)));
     }
 
     /** e^-|z| for softplus, e^-708 below -708. */

@@ -64,7 +64,7 @@ class ElementaryTest {
         double ulps = maxUlps(Elementary::tanh, StrictMath::tanh, -25, 25);
         assertTrue(ulps <= 7, ulps + " ulp");
         assertTrue(maxUlps(Elementary::tanh, StrictMath::tanh, -1, 1) <= 6);
-        // where 1 - tanh is a few ulps the polynomials' rounding could pass 1: the result is clamped
+        // where 1 - tanh is a few ulps, rounding must not take the quotient past 1, and the limit makes it 1
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < POINTS; i++) {
             double z = 17 + 2 * random.nextDouble();
