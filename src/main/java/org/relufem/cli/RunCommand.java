@@ -79,11 +79,14 @@ final class RunCommand implements Runnable {
                 .withWait(waitForLease).withRetry(retry);
         SweepJob.Outcome o;
         // A chunk whose write fails (a full disk) is otherwise logged with a stack trace per task attempt
-        // before the one line that names the cause; an unexpected failure still ends with its whole trace.
+        // before the one line that names the cause, and the aborted tasks' clean-up adds warnings of its own
+        // (Hadoop's Shell interrupted mid-chmod, with a trace; the committer unable to delete its attempt
+        // directories); an unexpected failure still ends with its whole trace.
         try {
             o = QuietLogs.during(() -> SweepJob.run(spark, sweep, table.out, options),
                     "org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
-                    "org.apache.spark.sql.execution.datasources.FileFormatWriter", "org.apache.spark.util.Utils");
+                    "org.apache.spark.sql.execution.datasources.FileFormatWriter", "org.apache.spark.util.Utils",
+                    "org.apache.hadoop.util.Shell", "org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter");
         } catch (RuntimeException e) {
             throw org.relufem.spark.StorageFailure.in(e, table.out)
                     .<RuntimeException>map(f -> f.getMessage().startsWith("storage failed")
