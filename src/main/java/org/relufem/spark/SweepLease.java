@@ -85,6 +85,8 @@ final class SweepLease implements AutoCloseable {
     private final ScheduledExecutorService renewer;
     private final Runnable onExit = this::close;
     private volatile String lost;
+    /** Renewals in a row that found the file without a whole lease in it. */
+    private int unreadable;
     private boolean closed;
 
     private SweepLease(FileSystem fs, Path file, String sweep, String run, Timing timing) {
@@ -179,11 +181,18 @@ final class SweepLease implements AutoCloseable {
         }
     }
 
-    private void renew() {
+    /** One renewal, as the renewer thread runs it every {@link Timing#renewEvery}. */
+    void renew() {
         try {
             Optional<Holder> h = read(fs, file);
+            boolean torn = h.isEmpty() && fs.exists(file);
+            if (torn && ++unreadable < 3) {
+                return; // being written (a takeover's create is visible before its content): read it next time
+            }
+            unreadable = 0;
             if (h.isEmpty() || !h.get().run().equals(run)) {
-                lost = h.map(x -> "it is now held by " + x.describe(Instant.now())).orElse("its file " + file + " is gone");
+                lost = h.map(x -> "it is now held by " + x.describe(Instant.now()))
+                        .orElse("its file " + file + (torn ? " holds no whole lease" : " is gone"));
                 renewer.shutdown();
                 return;
             }

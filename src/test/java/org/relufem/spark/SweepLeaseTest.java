@@ -156,6 +156,34 @@ class SweepLeaseTest {
     }
 
     @Test
+    void aLeaseFileBeingWrittenIsReadAgainBeforeTheLeaseIsLost() throws Exception {
+        SweepLease.Timing byHand = new SweepLease.Timing(Duration.ofHours(1), Duration.ofSeconds(30),
+                Duration.ofMillis(50)); // no renewal but this test's own
+        try (SweepLease lease = SweepLease.acquire(fs(), sweepDir(), "s", "mine", false, byHand, System.err)) {
+            Files.writeString(leaseFile(), "run=usurper\n"); // a takeover's file, its other lines not there yet
+            lease.renew();
+            lease.renew();
+            lease.check(); // not taken for gone
+            Files.writeString(leaseFile(), "run=usurper\nhost=elsewhere\npid=1\nstarted=2026-01-01T00:00:00Z\n");
+            lease.renew();
+            IllegalStateException lost = assertThrows(IllegalStateException.class, lease::check);
+            assertTrue(lost.getMessage().contains("it is now held by run usurper"), lost.getMessage());
+        }
+        Path other = new Path(dir.toUri().toString(), "sweep=t");
+        try (SweepLease lease = SweepLease.acquire(fs(), other, "t", "mine", false, byHand, System.err)) {
+            java.nio.file.Path file = dir.resolve("sweep=t").resolve(SweepLease.FILE);
+            Files.writeString(file, "garbage\n");
+            for (int i = 0; i < 2; i++) {
+                lease.renew();
+                lease.check();
+            }
+            lease.renew(); // the third in a row: the file is not being written, it is broken
+            IllegalStateException lost = assertThrows(IllegalStateException.class, lease::check);
+            assertTrue(lost.getMessage().contains("holds no whole lease"), lost.getMessage());
+        }
+    }
+
+    @Test
     void ofRunsStartedTogetherExactlyOneTakesTheSweep() throws Exception {
         for (int round = 0; round < 10; round++) {
             int runs = 4;
