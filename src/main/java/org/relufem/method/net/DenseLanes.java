@@ -24,6 +24,10 @@ final class DenseLanes {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int L = SPECIES.length();
 
+    static {
+        CompileUnits.install();
+    }
+
     private DenseLanes() {
     }
 
@@ -31,12 +35,36 @@ final class DenseLanes {
      * c[i][j] = sum_k a[i][k] b[k][j] for i &lt; rows, k in order from 0: row i of A B, as
      * Rows.addScaled(a[i], b, c[i]) into a zeroed c[i]. The forward a_l W_l^T and the backward
      * dz_l W_l. c is modified; a and b are not.
+     *
+     * <p>Four rows at a time by one kernel per width: n &gt;= 2L by {@link #wide}, L &lt;= n &lt; 2L
+     * by {@link #narrow}, fewer columns by {@link #scalar}; the rows past the last four by Rows. A
+     * kernel's last block of columns ends at n and overlaps the one before (the overlapped entries
+     * are written twice with the same bits), so no width has a tail of scalar columns. Each kernel
+     * holds one vector path and is a compile unit of its own ({@link CompileUnits}): when one method
+     * held every path, a JVM that had multiplied both kinds of width compiled it past C2's inlining
+     * budget, its vectors boxed.
      */
     static void product(double[][] a, int rows, double[][] b, double[][] c) {
         int n = b[0].length;
+        int blocks = rows - rows % 4;
+        if (n >= 2 * L) {
+            wide(a, blocks, b, c, n);
+        } else if (n >= L) {
+            narrow(a, blocks, b, c, n);
+        } else {
+            scalar(a, blocks, b, c, n);
+        }
+        for (int i = blocks; i < rows; i++) {
+            double[] ci = c[i];
+            java.util.Arrays.fill(ci, 0, n, 0.0);
+            org.relufem.method.Rows.addScaled(a[i], b, ci);
+        }
+    }
+
+    /** {@link #product}'s rows below {@code blocks} (a multiple of 4), n &gt;= 2L: four rows by two vectors. */
+    private static void wide(double[][] a, int blocks, double[][] b, double[][] c, int n) {
         int inner = b.length;
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
+        for (int i = 0; i < blocks; i += 4) {
             double[] a0 = a[i];
             double[] a1 = a[i + 1];
             double[] a2 = a[i + 2];
@@ -45,8 +73,8 @@ final class DenseLanes {
             double[] c1 = c[i + 1];
             double[] c2 = c[i + 2];
             double[] c3 = c[i + 3];
-            int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) {
+            for (int from = 0; from < n; from += 2 * L) {
+                int j = Math.min(from, n - 2 * L);
                 DoubleVector s00 = DoubleVector.zero(SPECIES);
                 DoubleVector s01 = s00;
                 DoubleVector s10 = s00;
@@ -81,7 +109,19 @@ final class DenseLanes {
                 s30.intoArray(c3, j);
                 s31.intoArray(c3, j + L);
             }
-            for (; j + L <= n; j += L) {
+        }
+    }
+
+    /** {@link #product}'s rows below {@code blocks}, L &lt;= n &lt; 2L: four rows by one vector, twice. */
+    private static void narrow(double[][] a, int blocks, double[][] b, double[][] c, int n) {
+        int inner = b.length;
+        for (int i = 0; i < blocks; i += 4) {
+            double[] a0 = a[i];
+            double[] a1 = a[i + 1];
+            double[] a2 = a[i + 2];
+            double[] a3 = a[i + 3];
+            for (int from = 0; from < n; from += L) {
+                int j = Math.min(from, n - L);
                 DoubleVector s0 = DoubleVector.zero(SPECIES);
                 DoubleVector s1 = s0;
                 DoubleVector s2 = s0;
@@ -93,12 +133,23 @@ final class DenseLanes {
                     s2 = s2.add(DoubleVector.broadcast(SPECIES, a2[k]).mul(u));
                     s3 = s3.add(DoubleVector.broadcast(SPECIES, a3[k]).mul(u));
                 }
-                s0.intoArray(c0, j);
-                s1.intoArray(c1, j);
-                s2.intoArray(c2, j);
-                s3.intoArray(c3, j);
+                s0.intoArray(c[i], j);
+                s1.intoArray(c[i + 1], j);
+                s2.intoArray(c[i + 2], j);
+                s3.intoArray(c[i + 3], j);
             }
-            for (; j < n; j++) {
+        }
+    }
+
+    /** {@link #product}'s rows below {@code blocks}, n &lt; L (the output layer, a 2-input layer's backward). */
+    private static void scalar(double[][] a, int blocks, double[][] b, double[][] c, int n) {
+        int inner = b.length;
+        for (int i = 0; i < blocks; i += 4) {
+            double[] a0 = a[i];
+            double[] a1 = a[i + 1];
+            double[] a2 = a[i + 2];
+            double[] a3 = a[i + 3];
+            for (int j = 0; j < n; j++) {
                 double s0 = 0;
                 double s1 = 0;
                 double s2 = 0;
@@ -110,16 +161,11 @@ final class DenseLanes {
                     s2 += a2[k] * u;
                     s3 += a3[k] * u;
                 }
-                c0[j] = s0;
-                c1[j] = s1;
-                c2[j] = s2;
-                c3[j] = s3;
+                c[i][j] = s0;
+                c[i + 1][j] = s1;
+                c[i + 2][j] = s2;
+                c[i + 3][j] = s3;
             }
-        }
-        for (; i < rows; i++) {
-            double[] ci = c[i];
-            java.util.Arrays.fill(ci, 0, n, 0.0);
-            org.relufem.method.Rows.addScaled(a[i], b, ci);
         }
     }
 
@@ -131,6 +177,7 @@ final class DenseLanes {
      * which continues each sum in the same order. g is modified; a and d are not.
      */
     static void transposeProduct(double[][] a, double[][] d, int rows, double[] g, int fanIn, int n) {
+        java.util.Arrays.fill(g, 0, fanIn * n, 0.0); // the blocks add to g, the first to these zeros
         for (int from = 0; from < rows; from += POINT_BLOCK) {
             transposeBlock(a, d, from, Math.min(rows, from + POINT_BLOCK), g, fanIn, n);
         }
@@ -172,26 +219,33 @@ final class DenseLanes {
     /** Rows of a and d per block of {@link #transposeProduct}: 32 x (50 + 50) doubles are 25 KB. */
     static final int POINT_BLOCK = 32;
 
-    private static DoubleVector start(boolean first, double[] g, int at) {
-        return first ? DoubleVector.zero(SPECIES) : DoubleVector.fromArray(SPECIES, g, at);
+    /**
+     * {@link #transposeProduct}'s sums over points from &lt;= i &lt; to, added to g's: its rows of g in blocks of four, {@link #transposeWide}'s columns and then {@link #transposeNarrow}'s
+     * (each entry's sum is its own, so the order of the two does not matter).
+     */
+    private static void transposeBlock(double[][] a, double[][] d, int from, int to, double[] g, int fanIn, int n) {
+        int wide = n - n % (2 * L);
+        if (wide > 0) {
+            transposeWide(a, d, from, to, g, fanIn, n);
+        }
+        if (n - wide >= L) {
+            transposeNarrow(a, d, from, to, g, fanIn, n, wide);
+        }
     }
 
-    /** {@link #transposeProduct}'s sums over points from &lt;= i &lt; to, from 0 when from = 0. */
-    private static void transposeBlock(double[][] a, double[][] d, int from, int to, double[] g, int fanIn, int n) {
-        boolean first = from == 0;
-        int k = 0;
-        for (; k + 4 <= fanIn; k += 4) {
-            int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) {
+    /** {@link #transposeBlock}'s columns j &lt; n - n % 2L: four rows of g by two vectors. */
+    private static void transposeWide(double[][] a, double[][] d, int from, int to, double[] g, int fanIn, int n) {
+        for (int k = 0; k + 4 <= fanIn; k += 4) {
+            for (int j = 0; j + 2 * L <= n; j += 2 * L) {
                 int at = k * n + j;
-                DoubleVector s00 = start(first, g, at);
-                DoubleVector s01 = start(first, g, at + L);
-                DoubleVector s10 = start(first, g, at + n);
-                DoubleVector s11 = start(first, g, at + n + L);
-                DoubleVector s20 = start(first, g, at + 2 * n);
-                DoubleVector s21 = start(first, g, at + 2 * n + L);
-                DoubleVector s30 = start(first, g, at + 3 * n);
-                DoubleVector s31 = start(first, g, at + 3 * n + L);
+                DoubleVector s00 = DoubleVector.fromArray(SPECIES, g, at);
+                DoubleVector s01 = DoubleVector.fromArray(SPECIES, g, at + L);
+                DoubleVector s10 = DoubleVector.fromArray(SPECIES, g, at + n);
+                DoubleVector s11 = DoubleVector.fromArray(SPECIES, g, at + n + L);
+                DoubleVector s20 = DoubleVector.fromArray(SPECIES, g, at + 2 * n);
+                DoubleVector s21 = DoubleVector.fromArray(SPECIES, g, at + 2 * n + L);
+                DoubleVector s30 = DoubleVector.fromArray(SPECIES, g, at + 3 * n);
+                DoubleVector s31 = DoubleVector.fromArray(SPECIES, g, at + 3 * n + L);
                 for (int i = from; i < to; i++) {
                     double[] ai = a[i];
                     double[] di = d[i];
@@ -219,25 +273,30 @@ final class DenseLanes {
                 s30.intoArray(g, at + 3 * n);
                 s31.intoArray(g, at + 3 * n + L);
             }
-            for (; j + L <= n; j += L) {
-                int at = k * n + j;
-                DoubleVector s0 = start(first, g, at);
-                DoubleVector s1 = start(first, g, at + n);
-                DoubleVector s2 = start(first, g, at + 2 * n);
-                DoubleVector s3 = start(first, g, at + 3 * n);
-                for (int i = from; i < to; i++) {
-                    double[] ai = a[i];
-                    DoubleVector u = DoubleVector.fromArray(SPECIES, d[i], j);
-                    s0 = s0.add(DoubleVector.broadcast(SPECIES, ai[k]).mul(u));
-                    s1 = s1.add(DoubleVector.broadcast(SPECIES, ai[k + 1]).mul(u));
-                    s2 = s2.add(DoubleVector.broadcast(SPECIES, ai[k + 2]).mul(u));
-                    s3 = s3.add(DoubleVector.broadcast(SPECIES, ai[k + 3]).mul(u));
-                }
-                s0.intoArray(g, at);
-                s1.intoArray(g, at + n);
-                s2.intoArray(g, at + 2 * n);
-                s3.intoArray(g, at + 3 * n);
+        }
+    }
+
+    /** {@link #transposeBlock}'s vector of columns from j (n - n % 2L, at least L left): four rows of g at once. */
+    private static void transposeNarrow(double[][] a, double[][] d, int from, int to, double[] g, int fanIn, int n,
+            int j) {
+        for (int k = 0; k + 4 <= fanIn; k += 4) {
+            int at = k * n + j;
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, g, at);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, g, at + n);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, g, at + 2 * n);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, g, at + 3 * n);
+            for (int i = from; i < to; i++) {
+                double[] ai = a[i];
+                DoubleVector u = DoubleVector.fromArray(SPECIES, d[i], j);
+                s0 = s0.add(DoubleVector.broadcast(SPECIES, ai[k]).mul(u));
+                s1 = s1.add(DoubleVector.broadcast(SPECIES, ai[k + 1]).mul(u));
+                s2 = s2.add(DoubleVector.broadcast(SPECIES, ai[k + 2]).mul(u));
+                s3 = s3.add(DoubleVector.broadcast(SPECIES, ai[k + 3]).mul(u));
             }
+            s0.intoArray(g, at);
+            s1.intoArray(g, at + n);
+            s2.intoArray(g, at + 2 * n);
+            s3.intoArray(g, at + 3 * n);
         }
     }
 

@@ -65,6 +65,10 @@ final class ElementaryLanes {
     private static final DoubleVector V_LQ5 = c(LQ5);
     private static final DoubleVector V_LQ6 = c(LQ6);
 
+    static {
+        CompileUnits.install();
+    }
+
     private ElementaryLanes() {
     }
 
