@@ -32,12 +32,7 @@ final class ElementaryLanes {
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     private static final DoubleVector V_ZERO = c(0);
-    private static final DoubleVector V_HALF = c(0.5);
     private static final DoubleVector V_ONE = c(1);
-    private static final DoubleVector V_GELU_SCALE = c(Activation.GELU_SCALE);
-    private static final DoubleVector V_GELU_SCALE_CUBIC = c(Activation.GELU_SCALE_CUBIC);
-    private static final DoubleVector V_GELU_HALF_SCALE = c(Activation.GELU_HALF_SCALE);
-    private static final DoubleVector V_GELU_SLOPE_CUBIC = c(Activation.GELU_SLOPE_CUBIC);
     private static final DoubleVector V_ROUNDER = c(ROUNDER);
     private static final DoubleVector V_TWO_OVER_PI = c(TWO_OVER_PI);
     private static final DoubleVector V_MINUS_PIO2_1 = c(-PIO2_1);
@@ -50,20 +45,6 @@ final class ElementaryLanes {
     private static final LongVector V_SIGN_BIT = LongVector.broadcast(LongVector.SPECIES_PREFERRED, SIGN_BIT);
     private static final LongVector V_LONG_ONE = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 1);
     private static final LongVector V_LONG_TWO = LongVector.broadcast(LongVector.SPECIES_PREFERRED, 2);
-    private static final DoubleVector V_LP0 = c(LP0);
-    private static final DoubleVector V_LP1 = c(LP1);
-    private static final DoubleVector V_LP2 = c(LP2);
-    private static final DoubleVector V_LP3 = c(LP3);
-    private static final DoubleVector V_LP4 = c(LP4);
-    private static final DoubleVector V_LP5 = c(LP5);
-    private static final DoubleVector V_LP6 = c(LP6);
-    private static final DoubleVector V_LQ0 = c(LQ0);
-    private static final DoubleVector V_LQ1 = c(LQ1);
-    private static final DoubleVector V_LQ2 = c(LQ2);
-    private static final DoubleVector V_LQ3 = c(LQ3);
-    private static final DoubleVector V_LQ4 = c(LQ4);
-    private static final DoubleVector V_LQ5 = c(LQ5);
-    private static final DoubleVector V_LQ6 = c(LQ6);
 
     static {
         CompileUnits.install();
@@ -76,9 +57,10 @@ final class ElementaryLanes {
      * A constant on every lane: the V_ fields, and in place where the loop stays within C2's node
      * budget, where it stays in a register (see {@link #tanh(DoubleVector)}): tanh's and its
      * polynomials (in elu's and gelu's loops too), sin's and cos's polynomials (sin 0.87 to 0.63 ns
-     * a value and slope; its reduction's constants too, and it ran at 2.1), softplus's exp. Beyond
-     * the budget C2 stops inlining the Vector API and a loop runs 3-10x slower: gelu's and
-     * softplus's own constants stay fields.
+     * a value and slope; its reduction's constants too, and it ran at 2.1), softplus's exp and
+     * log1p, gelu's u. Beyond the budget C2 stops inlining the Vector API and a loop runs 3-10x
+     * slower, so softplus and gelu run two loops each, every loop a compile unit of its own
+     * ({@link CompileUnits}); the V_ fields left are the few constants of the loops' selections.
      */
     private static DoubleVector c(double value) {
         return DoubleVector.broadcast(SPECIES, value);
@@ -151,8 +133,8 @@ final class ElementaryLanes {
     static DoubleVector log1pUnit(DoubleVector e) {
         DoubleVector e2 = e.mul(e);
         DoubleVector e4 = e2.mul(e2);
-        DoubleVector p = e2.fma(V_LP6, e.fma(V_LP5, V_LP4)).fma(e4, e.fma(V_LP3, V_LP2).fma(e2, e.fma(V_LP1, V_LP0)));
-        DoubleVector q = e2.fma(V_LQ6, e.fma(V_LQ5, V_LQ4)).fma(e4, e.fma(V_LQ3, V_LQ2).fma(e2, e.fma(V_LQ1, V_LQ0)));
+        DoubleVector p = e2.fma(c(LP6), e.fma(c(LP5), c(LP4))).fma(e4, e.fma(c(LP3), c(LP2)).fma(e2, e.fma(c(LP1), c(LP0))));
+        DoubleVector q = e2.fma(c(LQ6), e.fma(c(LQ5), c(LQ4))).fma(e4, e.fma(c(LQ3), c(LQ2)).fma(e2, e.fma(c(LQ1), c(LQ0))));
         return p.div(q).fma(e2, e);
     }
 
@@ -240,25 +222,17 @@ final class ElementaryLanes {
 
     /**
      * h = gelu(z) = z g, g = (1 + t) / 2, t = tanh(u), and, unless s is null, s = g + z (1 - t^2)
-     * sqrt(2/pi) (1 + 3 0.044715 z^2) / 2 as {@link Activation#GELU} writes it (its own constants as
-     * fields: broadcast in place, this loop exceeded C2's node budget and ran 6-10x slower).
+     * sqrt(2/pi) (1 + 3 0.044715 z^2) / 2 as {@link Activation#GELU} writes it. Two passes, t into s
+     * (or h) first, so z must not be h or s: in one loop with its constants broadcast in place it
+     * exceeded C2's node budget and ran 6-10x slower, with them as fields at 0.82-0.89 ns a value and
+     * slope; as two compile units, constants in place, 0.72.
      */
     static void gelu(double[] z, double[] h, double[] s, int n) {
-        int j = 0;
-        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
-            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            DoubleVector y = x.mul(x);
-            DoubleVector t = tanh(x.mul(y.fma(V_GELU_SCALE_CUBIC, V_GELU_SCALE)));
-            DoubleVector g = t.fma(V_HALF, V_HALF);
-            if (h != null) {
-                x.mul(g).intoArray(h, j);
-            }
-            if (s != null) {
-                x.mul(t.neg().fma(t, V_ONE)).fma(y.fma(V_GELU_SLOPE_CUBIC, V_GELU_HALF_SCALE), g)
-                        .intoArray(s, j);
-            }
-        }
-        for (; j < n; j++) {
+        double[] t = s != null ? s : h; // tanh(u) goes there first
+        int bound = SPECIES.loopBound(n);
+        geluTanh(z, t, bound);
+        geluOfTanh(z, t, h, s, bound);
+        for (int j = bound; j < n; j++) {
             if (h != null) {
                 h[j] = Activation.GELU.value(z[j]);
             }
@@ -268,23 +242,65 @@ final class ElementaryLanes {
         }
     }
 
+    /** t = tanh(u), u = z sqrt(2/pi) (1 + 0.044715 z^2), for j &lt; bound (a multiple of the lanes). */
+    static void geluTanh(double[] z, double[] t, int bound) {
+        for (int j = 0; j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            tanh(x.mul(x.mul(x).fma(c(Activation.GELU_SCALE_CUBIC), c(Activation.GELU_SCALE)))).intoArray(t, j);
+        }
+    }
+
+    /** GELU's value into h and slope into s (either may be null) from z and t = tanh(u). */
+    static void geluOfTanh(double[] z, double[] t, double[] h, double[] s, int bound) {
+        for (int j = 0; j < bound; j += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            DoubleVector tj = DoubleVector.fromArray(SPECIES, t, j);
+            DoubleVector g = tj.fma(c(0.5), c(0.5));
+            if (h != null) {
+                x.mul(g).intoArray(h, j);
+            }
+            if (s != null) {
+                x.mul(tj.neg().fma(tj, c(1))).fma(x.mul(x).fma(c(Activation.GELU_SLOPE_CUBIC),
+                        c(Activation.GELU_HALF_SCALE)), g).intoArray(s, j);
+            }
+        }
+    }
+
     /**
      * h = softplus(z) = (z &gt; 0 ? z : 0) + log1p(e), e = exp(-|z|), and, unless s is null, s =
      * sigmoid(z) = (z &gt; 0 ? 1 : e) / (1 + e); z and 1 above {@link Activation#SOFTPLUS_LINEAR}. The
      * masks z &gt; 0 and z &gt; 20 serve value and slope (each blend is four instructions in C2). Two
-     * passes, e into s (or h) first: the exp's loop alone fits C2's node budget with its constants
-     * broadcast in place, and the step ran 9-10% faster than with one loop (W = 100 and 1000); so z
-     * must not be h or s.
+     * passes, e into s (or h) first, so z must not be h or s: in one loop with its constants
+     * broadcast in place it exceeded C2's node budget and ran 10 ns a value and slope; as two
+     * compile units, log1p's constants broadcast in place too, it runs at 0.88-1.0 (exp's pass 0.47,
+     * the other 0.41; 1.28-1.30 with log1p's constants as fields).
      */
     static void softplus(double[] z, double[] h, double[] s, int n) {
         double[] e = s != null ? s : h; // e^-|z| goes there first
         int bound = SPECIES.loopBound(n);
+        expMinusAbs(z, e, bound);
+        softplusOfExp(z, e, h, s, bound);
+        for (int j = bound; j < n; j++) {
+            if (h != null) {
+                h[j] = Activation.SOFTPLUS.value(z[j]);
+            }
+            if (s != null) {
+                s[j] = Activation.SOFTPLUS.slope(z[j], 0);
+            }
+        }
+    }
+
+    /** e = exp(-|z|), e^-708 below -708, for j &lt; bound (a multiple of the lanes). */
+    static void expMinusAbs(double[] z, double[] e, int bound) {
         for (int j = 0; j < bound; j += SPECIES.length()) {
             DoubleVector m = DoubleVector.fromArray(SPECIES, z, j).abs().neg();
             exp(m.blend(c(-EXP_LIMIT), m.compare(VectorOperators.LT, c(-EXP_LIMIT)))).intoArray(e, j);
         }
-        int j = 0;
-        for (; j < bound; j += SPECIES.length()) {
+    }
+
+    /** Softplus's value into h and slope into s (either may be null) from z and e = exp(-|z|). */
+    static void softplusOfExp(double[] z, double[] e, double[] h, double[] s, int bound) {
+        for (int j = 0; j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
             DoubleVector ej = DoubleVector.fromArray(SPECIES, e, j);
             VectorMask<Double> positive = x.compare(VectorOperators.GT, V_ZERO);
@@ -296,14 +312,6 @@ final class ElementaryLanes {
                 // 1 / 1 on the linear lanes (z > 20: the numerator is 1 there). C2 (JDK 17) loses a blend's
                 // exact class: a blend of its result, as this had after the division, was left a virtual call
                 ej.blend(V_ONE, positive).div(ej.add(V_ONE).blend(V_ONE, linear)).intoArray(s, j);
-            }
-        }
-        for (; j < n; j++) {
-            if (h != null) {
-                h[j] = Activation.SOFTPLUS.value(z[j]);
-            }
-            if (s != null) {
-                s[j] = Activation.SOFTPLUS.slope(z[j], 0);
             }
         }
     }
