@@ -1,7 +1,7 @@
 # Sourced by jobs/relufem and jobs/cluster (not a command): the checkout's paths, the build step
 # and Spark's Java 17 module options, so every launcher builds and starts JVMs the same way.
 #   root, version, jar, classpath (file holding the Maven runtime classpath, Spark included),
-#   java, module_options (array), relufem_build PROG (builds the jar when missing or stale)
+#   java, module_options (array), jit_options (array), relufem_build PROG (builds the jar when missing or stale)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -n 1)
@@ -35,3 +35,7 @@ module_options=(
   -Dio.netty.allocator.type=pooled -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE
   --enable-native-access=ALL-UNNAMED
 )
+
+# relufem's option for every JVM that runs its kernels (org.relufem.method.net.JitOptions says why;
+# JitOptionsTest checks this copy).
+jit_options=(-XX:PerMethodTrapLimit=10000)

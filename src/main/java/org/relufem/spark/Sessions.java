@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.relufem.BadInputException;
+import org.relufem.method.net.JitOptions;
 
 /**
  * Builds the SparkSession every command shares, keeping Spark's precedence: what the user set
@@ -20,7 +21,8 @@ import org.relufem.BadInputException;
  * {@code spark-defaults.conf}); relufem's {@code --master}; the {@code spark-defaults.conf} that
  * {@code jobs/relufem} names with {@code -Drelufem.sparkDefaults} (found as spark-submit finds it:
  * {@code $SPARK_CONF_DIR}, else {@code $SPARK_HOME/conf}); then relufem's defaults ({@link #DEFAULTS};
- * on local masters also the driver on 127.0.0.1 and no web UI).
+ * on local masters also the driver on 127.0.0.1 and no web UI). The executors' JVM options get
+ * {@link JitOptions#OPTIONS} added unless they set that flag themselves.
  */
 public final class Sessions {
     /** The system property by which jobs/relufem names the spark-defaults.conf it found. */
@@ -34,6 +36,8 @@ public final class Sessions {
             "spark.sql.parquet.compression.codec", "snappy",
             // started_at as Parquet's own timestamp type, which pyarrow, DuckDB and pandas read; not INT96
             "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+
+    static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
 
     private Sessions() {
     }
@@ -71,6 +75,8 @@ public final class Sessions {
         conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.app.name", appName);
         DEFAULTS.forEach(conf::setIfMissing);
+        // a cluster's executors run the kernels: they need the JIT options the driver's JVM was started with
+        conf.set(EXECUTOR_OPTIONS, JitOptions.addedTo(conf.get(EXECUTOR_OPTIONS, "")));
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

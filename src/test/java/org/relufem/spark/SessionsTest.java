@@ -47,6 +47,17 @@ class SessionsTest {
     }
 
     @Test
+    void executorsGetTheJitOptionsBesideTheUsersOwn() {
+        SparkConf none = Sessions.configuration(user(), Map.of(), "spark://h:7077", "app");
+        assertEquals(String.join(" ", org.relufem.method.net.JitOptions.OPTIONS),
+                none.get(Sessions.EXECUTOR_OPTIONS));
+        SparkConf mine = Sessions.configuration(user(), Map.of(Sessions.EXECUTOR_OPTIONS, "-Xss8m"),
+                "spark://h:7077", "app");
+        assertEquals("-Xss8m " + String.join(" ", org.relufem.method.net.JitOptions.OPTIONS),
+                mine.get(Sessions.EXECUTOR_OPTIONS));
+    }
+
+    @Test
     void theMasterComesFromSparkSubmitThenTheFlagThenTheDefaultsFile() {
         Map<String, String> file = Map.of("spark.master", "spark://file:7077", "spark.sql.shuffle.partitions", "16",
                 "spark.executor.memory", "6g");

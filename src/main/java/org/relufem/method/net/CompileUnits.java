@@ -21,9 +21,8 @@ import javax.management.ObjectName;
  * unit past that budget: the rest of its vector calls stayed calls, their vectors boxed, and a
  * 2 -&gt; 3 x 30 -&gt; 1 Adam step allocated 2 MB and ran several times slower
  * ({@code NetTrainingTest}). With the directive no compile unit reaches that cutoff, and a depth-1
- * step costs the same within noise (the kernels are called once per row). Not covered: in such a
- * JVM {@code DenseLanes.transposeWide}'s own compile can still leave its last two stores
- * unintrinsified (their receivers reach {@code intoArray} through a type-profile guard).
+ * step costs the same within noise (the kernels are called once per row). The other way a kernel's
+ * compile boxed its vectors, C2's trap limit, needs a JVM option: see {@link JitOptions}.
  *
  * <p>Where the MBean is missing (a JVM other than HotSpot) or refuses, nothing is added and the
  * kernels run as before, inlined where C2 chooses.
