@@ -167,12 +167,17 @@ final class ElementaryLanes {
                 V_LEAKY_SLOPE.blend(V_ONE, positive).blend(x, x.compare(VectorOperators.NE, x)).intoArray(s, j);
             }
         }
-        for (; j < n; j++) {
+        scalarEnd(Activation.LEAKY_RELU, z, h, s, j, n);
+    }
+
+    /** A loop's end past its lanes, j from..n-1: values and slopes of an activation whose slope needs only z. */
+    private static void scalarEnd(Activation act, double[] z, double[] h, double[] s, int from, int n) {
+        for (int j = from; j < n; j++) {
             if (h != null) {
-                h[j] = Activation.LEAKY_RELU.value(z[j]);
+                h[j] = act.value(z[j]);
             }
             if (s != null) {
-                s[j] = Activation.LEAKY_RELU.slope(z[j], 0);
+                s[j] = act.slope(z[j], 0);
             }
         }
     }
@@ -232,14 +237,7 @@ final class ElementaryLanes {
         int bound = SPECIES.loopBound(n);
         geluTanh(z, t, bound);
         geluOfTanh(z, t, h, s, bound);
-        for (int j = bound; j < n; j++) {
-            if (h != null) {
-                h[j] = Activation.GELU.value(z[j]);
-            }
-            if (s != null) {
-                s[j] = Activation.GELU.slope(z[j], 0);
-            }
-        }
+        scalarEnd(Activation.GELU, z, h, s, bound, n);
     }
 
     /** t = tanh(u), u = z sqrt(2/pi) (1 + 0.044715 z^2), for j &lt; bound (a multiple of the lanes). */
@@ -280,14 +278,7 @@ final class ElementaryLanes {
         int bound = SPECIES.loopBound(n);
         expMinusAbs(z, e, bound);
         softplusOfExp(z, e, h, s, bound);
-        for (int j = bound; j < n; j++) {
-            if (h != null) {
-                h[j] = Activation.SOFTPLUS.value(z[j]);
-            }
-            if (s != null) {
-                s[j] = Activation.SOFTPLUS.slope(z[j], 0);
-            }
-        }
+        scalarEnd(Activation.SOFTPLUS, z, h, s, bound, n);
     }
 
     /** e = exp(-|z|), e^-708 below -708, for j &lt; bound (a multiple of the lanes). */
