@@ -87,13 +87,13 @@ public enum Activation {
         }
     },
     /**
-     * z for z &gt; 0, else expm1(z) from the rational tanh ({@link Elementary#expm1NonPositive}); the
-     * slope 1, or e^z = h + 1. NaN stays NaN, and -0 gives -0.
+     * z for z &gt;= 0, else expm1(z) ({@link Elementary#expm1NonPositive}); the slope 1, or e^z = h + 1.
+     * NaN stays NaN, and -0 gives -0.
      */
     ELU {
         @Override
         public double value(double z) {
-            return z > 0 ? z : Elementary.expm1NonPositive(z);
+            return z >= 0 ? z : Elementary.expm1NonPositive(z);
         }
 
         @Override

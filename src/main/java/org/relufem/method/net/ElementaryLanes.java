@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * is still dear: JDK 17 keeps a mask as a vector between its compare and its use, so a compare and
  * a blend are four instructions (the compare into a mask register, a masked load of ones, a compare
  * back into a mask register, the blend; disassembled with hsdis). The loops therefore use as few
- * masks as the definitions allow, one compare serving several selections (elu's z &gt; 0 for its
+ * masks as the definitions allow, one compare serving several selections (elu's z &gt;= 0 for its
  * expm1, value and slope: 1.06 to 0.68 ns per value and slope; tanh's |z| &gt; limit for both its
  * clamps: 0.63 to 0.46; softplus's z &gt; 0 and z &gt; 20 for value and slope), selections on the
  * integer bits by xor where a lane of ones is at hand (sin's quadrant), and branch-free rationals
@@ -139,14 +139,11 @@ final class ElementaryLanes {
     }
 
     static DoubleVector expm1NonPositive(DoubleVector c) {
-        DoubleVector a = c.mul(c(-0.5));
-        a = a.blend(c(TANH_LIMIT), a.compare(VectorOperators.GT, c(TANH_LIMIT)));
-        DoubleVector y = a.mul(a);
-        DoubleVector y2 = y.mul(y);
-        DoubleVector y4 = y2.mul(y2);
-        DoubleVector y8 = y4.mul(y4);
-        DoubleVector n = a.mul(tanhP(y, y2, y4, y8));
-        return n.mul(c(-2)).div(tanhQ(y, y2, y4, y8).add(n));
+        DoubleVector x = c.blend(c(EXPM1_LIMIT), c.compare(VectorOperators.LT, c(EXPM1_LIMIT)));
+        DoubleVector t = x.fma(c(LOG2E), c(ROUNDER));
+        DoubleVector p = expm1Reduced(reduced(x, t));
+        DoubleVector s = powerOfTwo(t);
+        return s.fma(p, s.sub(c(1)));
     }
 
     /**
@@ -202,18 +199,18 @@ final class ElementaryLanes {
     }
 
     /**
-     * h = elu(z) = z &gt; 0 ? z : expm1(z) and, unless s is null, s = z &gt; 0 ? 1 : h + 1, one mask for
-     * the three: expm1's lanes for z &gt; 0 (NaN from z = 1e17 on) are blended away.
+     * h = elu(z) = z &gt;= 0 ? z : expm1(z) and, unless s is null, s = z &gt; 0 ? 1 : h + 1 (1 at z = 0
+     * either way), one mask for the three: expm1's lanes for z &gt;= 0 are blended away.
      */
     static void elu(double[] z, double[] h, double[] s, int n) {
         int j = 0;
         for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
-            VectorMask<Double> positive = x.compare(VectorOperators.GT, V_ZERO);
-            DoubleVector v = expm1NonPositive(x).blend(x, positive);
+            VectorMask<Double> nonNegative = x.compare(VectorOperators.GE, V_ZERO);
+            DoubleVector v = expm1NonPositive(x).blend(x, nonNegative);
             v.intoArray(h, j);
             if (s != null) {
-                v.add(V_ONE).blend(V_ONE, positive).intoArray(s, j);
+                v.add(V_ONE).blend(V_ONE, nonNegative).intoArray(s, j);
             }
         }
         for (; j < n; j++) {
