@@ -24,10 +24,10 @@ import java.util.Locale;
  *
  * <p>Cost per full-batch Adam step of 2 -&gt; W -&gt; 1 on 1024 points against ReLU's fused kernel
  * (ActivationStepBenchmark's main, the activations alternating in one JVM, fastest block of thread
- * CPU time, three JVMs with {@link JitOptions}; AVX-512, 8 double lanes, 2026-12-03), W = 100 /
- * 1000: relu 58-64 / 497-608 us; leaky_relu 1.2-1.5x / 1.5-1.6x; tanh 1.5-1.8x / 1.8-1.9x; sin
- * 1.7-1.9x / 2.1-2.2x; elu 1.9-2.1x / 2.2-2.3x; gelu 1.9-2.2x / 2.1-2.4x; softplus 2.2-2.7x /
- * 2.7x. The rest above leaky ReLU's step is the elementary function: 0.50 (tanh) to 0.99
+ * CPU time, six JVMs with {@link JitOptions}; AVX-512, 8 double lanes, 2026-12-03), W = 100 /
+ * 1000: relu 58-64 / 483-608 us; leaky_relu 1.2-1.5x / 1.4-1.6x; tanh 1.5-1.8x / 1.8-1.9x; sin
+ * 1.7-1.9x / 2.0-2.2x; elu 1.8-2.1x / 2.2-2.4x; gelu 1.9-2.2x / 2.1-2.4x; softplus 2.2-2.7x /
+ * 2.6-2.7x. The rest above leaky ReLU's step is the elementary function: 0.50 (tanh) to 0.99
  * (softplus, an exp and a log1p) ns per value and slope alone on 8 lanes
  * (ActivationFunctionBenchmark), against 0.5-0.6 ns for ReLU's whole step per unit and point.
  * Without the Vector API the same bits come from scalar loops, 5-7x slower than ReLU.
